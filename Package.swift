@@ -1,0 +1,74 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "leadtop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "leadtop", targets: ["leadtop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Shared LeadOS models, the HTTP client, retry policy, pagination, webhook signatures.
+        .target(
+            name: "LeadOSAPI",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Pure application core: state, actions, effects, reducer, keymap. No I/O.
+        .target(name: "LeadTopCore", dependencies: ["LeadOSAPI"]),
+        // Pure renderer: cell grid, text width and sanitizer, widgets, panes, themes.
+        .target(
+            name: "LeadTopRender",
+            dependencies: ["LeadTopCore", "LeadOSAPI", "CWidth", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // libc's wcwidth, which Glibc's Swift module hides.
+        .target(name: "CWidth"),
+        // Runtime edges: store, effect runner, pollers, outbox and cache (SQLite), config, webhook receiver.
+        .target(
+            name: "LeadTopRuntime",
+            dependencies: [
+                "LeadOSAPI", "LeadTopCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only module that touches ncurses.
+        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "LeadTopRender", "LeadTopCore"]),
+        // The LeadOS simulator: seeded world, HTTP routes, webhook sender, fault injection.
+        .target(
+            name: "LeadOSSimulator",
+            dependencies: [
+                "LeadOSAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("openapi.json")]
+        ),
+        .executableTarget(
+            name: "leadtop",
+            dependencies: [
+                "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "LeadTopTestSupport",
+            dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator"]
+        ),
+        .testTarget(name: "LeadOSAPITests", dependencies: ["LeadOSAPI", "LeadOSSimulator", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadOSSimulatorTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadTopCoreTests", dependencies: ["LeadTopCore", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadTopRuntimeTests", dependencies: ["LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
+    ]
+)

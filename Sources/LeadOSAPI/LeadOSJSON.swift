@@ -1,0 +1,39 @@
+import Foundation
+
+/// The one place that configures JSON coding for the contract, so client and simulator agree:
+/// timestamps as `Timestamp` strings, compact, deterministic output (sorted keys).
+public enum LeadOSJSON {
+    public static func makeEncoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(Timestamp.format(date))
+        }
+        e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return e
+    }
+
+    public static func makeDecoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let text = try c.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: c, debugDescription: "expected a timestamp like 2026-05-07T14:23:00Z, got \(text.prefix(40))")
+            }
+            return date
+        }
+        return d
+    }
+
+    /// Encodes a value with the contract's settings.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try makeEncoder().encode(value)
+    }
+
+    /// Decodes a value with the contract's settings.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try makeDecoder().decode(type, from: data)
+    }
+}

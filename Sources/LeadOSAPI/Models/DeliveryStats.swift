@@ -1,0 +1,102 @@
+import Foundation
+
+/// `GET /v1/leads/stats`: per-day delivery counts over an inclusive date range (API.md §7.2).
+public struct DeliveryStats: Codable, Sendable, Hashable {
+    public var startDate: String
+    public var endDate: String
+    public var campaignID: String?
+    public var totals: Totals
+    public var data: [Day]
+
+    public init(startDate: String, endDate: String, campaignID: String?, totals: Totals, data: [Day]) {
+        self.startDate = startDate; self.endDate = endDate; self.campaignID = campaignID
+        self.totals = totals; self.data = data
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case startDate = "start_date", endDate = "end_date", campaignID = "campaign_id", totals, data
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(startDate, forKey: .startDate)
+        try c.encode(endDate, forKey: .endDate)
+        try c.encode(campaignID, forKey: .campaignID)
+        try c.encode(totals, forKey: .totals)
+        try c.encode(data, forKey: .data)
+    }
+
+    /// Sums over the whole range; `avgScore` is the mean over all leads, null when there are none.
+    public struct Totals: Codable, Sendable, Hashable {
+        public var delivered: Int
+        public var creditsConsumed: Int
+        public var avgScore: Double?
+
+        public init(delivered: Int, creditsConsumed: Int, avgScore: Double?) {
+            self.delivered = delivered; self.creditsConsumed = creditsConsumed; self.avgScore = avgScore
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case delivered, creditsConsumed = "credits_consumed", avgScore = "avg_score"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(delivered, forKey: .delivered)
+            try c.encode(creditsConsumed, forKey: .creditsConsumed)
+            try c.encode(avgScore, forKey: .avgScore)
+        }
+    }
+
+    /// One UTC day; zero-filled days have `avgScore == nil` and no campaigns.
+    public struct Day: Codable, Sendable, Hashable {
+        public var date: String
+        public var delivered: Int
+        public var creditsConsumed: Int
+        public var avgScore: Double?
+        public var byCampaign: [CampaignDay]
+
+        public init(date: String, delivered: Int, creditsConsumed: Int, avgScore: Double?, byCampaign: [CampaignDay]) {
+            self.date = date; self.delivered = delivered; self.creditsConsumed = creditsConsumed
+            self.avgScore = avgScore; self.byCampaign = byCampaign
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case date, delivered, creditsConsumed = "credits_consumed", avgScore = "avg_score", byCampaign = "by_campaign"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(date, forKey: .date)
+            try c.encode(delivered, forKey: .delivered)
+            try c.encode(creditsConsumed, forKey: .creditsConsumed)
+            try c.encode(avgScore, forKey: .avgScore)
+            try c.encode(byCampaign, forKey: .byCampaign)
+        }
+    }
+
+    /// One campaign's share of a day.
+    public struct CampaignDay: Codable, Sendable, Hashable {
+        public var campaignID: String
+        public var delivered: Int
+        public var creditsConsumed: Int
+        public var avgScore: Double?
+
+        public init(campaignID: String, delivered: Int, creditsConsumed: Int, avgScore: Double?) {
+            self.campaignID = campaignID; self.delivered = delivered; self.creditsConsumed = creditsConsumed
+            self.avgScore = avgScore
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case campaignID = "campaign_id", delivered, creditsConsumed = "credits_consumed", avgScore = "avg_score"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(campaignID, forKey: .campaignID)
+            try c.encode(delivered, forKey: .delivered)
+            try c.encode(creditsConsumed, forKey: .creditsConsumed)
+            try c.encode(avgScore, forKey: .avgScore)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+/// Module `LeadOSSimulator`; see DECISIONS.md for what lives here.

@@ -1,0 +1,1 @@
+/// Module `LeadTopCore`; see DECISIONS.md for what lives here.

@@ -1,0 +1,1 @@
+/// Module `LeadTopRender`; see DECISIONS.md for what lives here.

@@ -1,0 +1,1 @@
+/// Module `LeadTopRuntime`; see DECISIONS.md for what lives here.

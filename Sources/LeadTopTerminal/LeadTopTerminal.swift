@@ -1,0 +1,1 @@
+/// Module `LeadTopTerminal`; see DECISIONS.md for what lives here.

@@ -1,0 +1,1 @@
+/// Module `LeadTopTestSupport`; see DECISIONS.md for what lives here.

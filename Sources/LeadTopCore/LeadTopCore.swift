@@ -1,1 +1,0 @@
-/// Module `LeadTopCore`; see DECISIONS.md for what lives here.

@@ -1,0 +1,52 @@
+/// One terminal cell. A wide character (CJK, most emoji) occupies its cell with `width == 2`, and the
+/// cell to its right is a continuation with `width == 0` and empty text.
+public struct Cell: Sendable, Hashable {
+    /// One grapheme cluster, already sanitized; " " for blank.
+    public var text: String
+    public var width: UInt8
+    public var style: Style
+
+    public init(text: String, width: UInt8 = 1, style: Style = .plain) {
+        self.text = text; self.width = width; self.style = style
+    }
+
+    public static let blank = Cell(text: " ")
+    public static let continuation = Cell(text: "", width: 0)
+}
+
+/// The in-memory frame every pane draws into. Nothing draws to the terminal directly: the terminal
+/// module diffs successive grids and sends only the cells that changed.
+public struct CellGrid: Sendable, Hashable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    /// The cell at column `x`, row `y`; reading outside the grid gives a blank.
+    public subscript(x: Int, y: Int) -> Cell {
+        get {
+            guard x >= 0, y >= 0, x < width, y < height else { return .blank }
+            return cells[y * width + x]
+        }
+        set {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    /// Row `y` as plain text (continuation cells contribute nothing), for tests and text captures.
+    public func line(_ y: Int) -> String {
+        guard y >= 0, y < height else { return "" }
+        var s = ""
+        for x in 0..<width { s += cells[y * width + x].text }
+        return s
+    }
+
+    /// All rows as plain text.
+    public var lines: [String] { (0..<height).map(line) }
+}

@@ -1,1 +1,0 @@
-/// Module `LeadTopRender`; see DECISIONS.md for what lives here.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `leadtop` executable: the dashboard and the LeadOS simulator.
+@main
+struct LeadTopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadtop",
+        abstract: "A terminal dashboard for LeadOS.",
+        subcommands: [SimCommand.self]
+    )
+}

@@ -1,3 +1,4 @@
+import Foundation
 import LeadOSAPI
 
 /// A validated `POST /v1/campaigns` body with defaults filled in (API.md §7.5).
@@ -48,5 +49,3 @@ public struct LeadQuery: Sendable, Hashable {
 
     public init() {}
 }
-
-import Foundation

@@ -114,7 +114,7 @@ extension WorldState {
             return d
         }
         var names = ["Nepal SaaS founders", "EU fintech buyers", "APAC logistics ops", "MENA expansion",
-                     "Q3 webinar follow-up", "LatAm e-commerce pilot"]
+                     "Q3 webinar follow-up", "Global e-commerce pilot"]
         if hostile {
             names[1] = "\u{1B}[1;31mEU\u{1B}[0m fintech \u{202E}buyers\u{202C}"
             names[3] = "MENA توسع \u{07}expansion 🚀👩🏽‍💼"
@@ -140,7 +140,7 @@ extension WorldState {
                                 60, .email, 25, 400),
                    status: .draft, createdAt: now.addingTimeInterval(-2 * day), endsAt: now),
             Seeded(draft: draft(names[5], ["Head of Marketing", "Head of Growth"], ["E-commerce", "Retail"], [],
-                                ["Brazil", "Mexico"], 50, .email, 25, nil),
+                                [], 50, .email, 25, nil),
                    status: .completed, createdAt: start.addingTimeInterval(0.1 * day), endsAt: now.addingTimeInterval(-10 * day)),
         ]
     }

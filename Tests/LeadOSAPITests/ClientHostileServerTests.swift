@@ -1,4 +1,5 @@
 import Foundation
+import LeadTopTestSupport
 import Testing
 @testable import LeadOSAPI
 

@@ -6,34 +6,34 @@ import NIOCore
 
 /// A loopback HTTP server whose replies a test scripts, for what a well-behaved simulator never
 /// sends: slow trickles, huge bodies, proxy HTML pages, exact header sequences.
-final class ScriptedServer: @unchecked Sendable {
-    enum Reply: Sendable {
+public final class ScriptedServer: @unchecked Sendable {
+    public enum Reply: Sendable {
         case json(status: Int, headers: [String: String] = [:], body: String)
         /// Sends `chunks` pieces of `piece` with `interval` seconds between them.
         case trickle(piece: String, chunks: Int, interval: TimeInterval)
         case bytes(count: Int)
     }
 
-    struct Seen: Sendable {
-        var method: String
-        var path: String
-        var query: String?
-        var headers: [String: String]
-        var body: String
+    public struct Seen: Sendable {
+        public var method: String
+        public var path: String
+        public var query: String?
+        public var headers: [String: String]
+        public var body: String
     }
 
     private let lock = NSLock()
     private var script: @Sendable (_ index: Int, _ seen: Seen) -> Reply
     private var seen: [Seen] = []
     private var task: Task<Void, any Error>?
-    private(set) var port = 0
+    public private(set) var port = 0
 
-    init(_ script: @escaping @Sendable (_ index: Int, _ seen: Seen) -> Reply) { self.script = script }
+    public init(_ script: @escaping @Sendable (_ index: Int, _ seen: Seen) -> Reply) { self.script = script }
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
-    var requests: [Seen] { lock.lock(); defer { lock.unlock() }; return seen }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var requests: [Seen] { lock.lock(); defer { lock.unlock() }; return seen }
 
-    func start() async throws {
+    public func start() async throws {
         let router = Router()
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { [self] request, _ in
             let body = try await request.body.collect(upTo: 1 << 20)
@@ -57,7 +57,7 @@ final class ScriptedServer: @unchecked Sendable {
         for await p in stream { port = p; break }
     }
 
-    func stop() { task?.cancel() }
+    public func stop() { task?.cancel() }
 
     private static func respond(_ reply: Reply) -> Response {
         switch reply {

@@ -12,7 +12,7 @@ import Testing
 
     /// What the scripted LeadOS answers; tests flip `mode` to simulate outages.
     final class FakeState: @unchecked Sendable {
-        enum Mode { case healthy, failing, rateLimited }
+        enum Mode { case healthy, failing, rateLimited, truncated, huge }
         private let lock = NSLock()
         private var _mode = Mode.healthy
         var mode: Mode { get { lock.withLock { _mode } } set { lock.withLock { _mode = newValue } } }
@@ -35,6 +35,10 @@ import Testing
             case .rateLimited:
                 return .json(status: 429, headers: ["Retry-After": "7", "X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "0"],
                              body: #"{"error":{"type":"rate_limit_error","code":"rate_limited","message":"slow","param":null,"request_id":"req_r"}}"#)
+            case .truncated:
+                return .json(status: 200, body: #"{"data":[{"id":"del_1","campaign_id":"#)
+            case .huge:
+                return .bytes(count: 5_000_000)
             case .healthy: break
             }
             let ok = ["X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "99"]
@@ -44,6 +48,11 @@ import Testing
             case ("GET", "/v1/usage/balance"): return .json(status: 200, headers: ok, body: json(balance))
             case ("GET", "/v1/leads/stats"): return .json(status: 200, headers: ok, body: json(stats))
             case ("GET", "/v1/feedback/summary"): return .json(status: 200, headers: ok, body: json(summary))
+            case ("POST", "/v1/webhooks"):
+                let url = (try? JSONSerialization.jsonObject(with: Data(seen.body.utf8)) as? [String: Any])?["url"] as? String ?? ""
+                return .json(status: 201, headers: ok, body: json(WebhookEndpoint(
+                    id: "wh_test01", url: url, events: ["*"], description: nil, status: "enabled",
+                    secret: WebhookVerifierTests.secret, createdAt: Date(timeIntervalSince1970: 1_800_000_000))))
             case ("POST", "/v1/campaigns/\(campaign.id)/pause"):
                 pauseCalls.append(seen.headers["idempotency-key"] ?? "")
                 if pauseCalls.items.count <= pauseFailures { return .json(status: 500, body: "{}") }
@@ -185,5 +194,62 @@ import Testing
         let resentKeys = Set(resent.compactMap { $0.headers["idempotency-key"] })
         #expect(failedKeys.count == 1 && failedKeys.isSubset(of: resentKeys) && resentKeys.count == 3)
         engine2.stop()
+    }
+
+    @Test func badBodiesGiveAnErrorStateAndThePollerKeepsGoing() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [Fixtures.lead("del_a", at: 1_800_000_000)], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        state.mode = .truncated
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder,
+                                     intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
+        let t = scheduler.now()
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
+        #expect(recorder.updates.contains(.connection(.degraded(
+            reason: "unreadable reply (HTTP 200): body: The given data was not valid JSON.", nextRetry: t.addingTimeInterval(0.5)))))
+        state.mode = .huge
+        scheduler.advance(by: 0.5)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        state.mode = .healthy
+        scheduler.advance(by: 1)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2] })
+        #expect(recorder.updates.last == .connection(.live))
+        #expect(recorder.updates.contains(.leads([Fixtures.lead("del_a", at: 1_800_000_000)])))
+        engine.stop()
+    }
+
+    @Test func pushModeRegistersVerifiesAndFeedsTheSink() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let recorder = UpdateRecorder()
+        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 webhook: WebhookReceiverOptions(port: 0)),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        defer { engine.stop() }
+        #expect(await Fixtures.eventually { engine.webhookPort != nil && server.requests.contains { $0.path == "/v1/webhooks" } })
+        let port = engine.webhookPort!
+        let registration = server.requests.first { $0.path == "/v1/webhooks" }!
+        #expect(registration.body == #"{"description":"leadtop live feed","events":["*"],"url":"http://127.0.0.1:\#(port)/leadtop/webhook"}"#)
+
+        let body = try WebhookVerifierTests.body(eventID: "evt_push1")
+        let headers = WebhookVerifierTests.headers(body)
+        // The secret is set once the registration reply is read; until then the receiver says 503.
+        #expect(try await Fixtures.eventually { try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200 })
+        let pushed = Fixtures.lead("del_push1", at: 1_800_000_000)
+        #expect(await Fixtures.eventually { recorder.updates.contains(.leads([pushed])) })
+        #expect(try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200)
+        #expect(try await WebhookReceiverTests.post(port, body: body, headers: [:]) == 401)
+        #expect(recorder.updates.filter { $0 == .leads([pushed]) }.count == 1)
     }
 }

@@ -160,6 +160,8 @@ import Testing
         #expect(!String(describing: error).contains(Self.fileKey))
         let config = try LeadTopConfig.resolve(ConfigInputs(apiKeyFlag: Self.flagKey, environment: env.merging(["LEADOS_API_URL": "https://x.io"]) { $1 }))
         #expect(!String(describing: config).contains(Self.flagKey))
+        #expect(!String(describing: ConfigInputs(apiKeyFlag: Self.flagKey)).contains(Self.flagKey))
+        #expect(!String(reflecting: config).contains(Self.flagKey))
     }
 
     @Test func stateDirectoryFollowsXDG() {

@@ -252,4 +252,25 @@ import Testing
         #expect(try await WebhookReceiverTests.post(port, body: body, headers: [:]) == 401)
         #expect(recorder.updates.filter { $0 == .leads([pushed]) }.count == 1)
     }
+
+    /// The sink runs on the engine's queue; stopping from there must not deadlock.
+    @Test func stopFromTheSinkIsSafe() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        final class Box: @unchecked Sendable { var engine: SyncEngine?; var stopping = false; var stoppedFromSink = false }
+        let box = Box()
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()), options: SyncOptions(random: { 0.5 }),
+            clock: ManualScheduler(), scheduler: ManualScheduler()) { update in
+                recorder.sink(update)
+                if case .refreshed = update, !box.stopping { box.stopping = true; box.engine?.stop(); box.stoppedFromSink = true }
+            }
+        box.engine = engine
+        engine.start()
+        #expect(await Fixtures.eventually { box.stoppedFromSink })
+    }
 }

@@ -50,6 +50,13 @@ public struct ConfigInputs: Sendable {
     }
 }
 
+extension ConfigInputs: CustomStringConvertible {
+    /// Shows the key flag only in redacted form.
+    public var description: String {
+        "ConfigInputs(apiKeyFlag: \(apiKeyFlag.map(APIKey.redacted) ?? "-"), apiURLFlag: \(apiURLFlag ?? "-"), profile: \(profileFlag ?? "-"))"
+    }
+}
+
 extension LeadTopConfig {
     /// Resolves the configuration. Precedence: flags > `LEADOS_API_KEY`/`LEADOS_API_URL` > the
     /// selected profile > the file's top level > defaults. A missing config file is fine.

@@ -102,7 +102,7 @@ extension SyncEngine {
     }
 
     private static func refusalMessage(_ error: LeadOSError) -> String {
-        if case .api(_, let detail, _) = error { return Sanitize.line(detail.message) }
+        if case .api(_, let detail, _) = error { return OneLine.clean(detail.message) }
         return error.description
     }
 
@@ -126,8 +126,8 @@ extension SyncEngine {
 }
 
 /// Keeps server-provided text to one bounded line.
-enum Sanitize {
-    static func line(_ text: String, max: Int = 200) -> String {
+enum OneLine {
+    static func clean(_ text: String, max: Int = 200) -> String {
         let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
             $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
         }))

@@ -65,6 +65,7 @@ public final class SyncEngine: @unchecked Sendable {
         self.clock = clock; self.scheduler = scheduler; self.sink = sink
         self.tracker = ConnectionTracker(offlineAfterFailures: options.offlineAfterFailures, offlineAfter: options.offlineAfter)
         relay.attach(self)
+        queue.setSpecific(key: Self.queueKey, value: ObjectIdentifier(self))
     }
 
     /// Emits the cached state, then starts every poller, the outbox and (if configured) push mode.
@@ -83,17 +84,21 @@ public final class SyncEngine: @unchecked Sendable {
     }
 
     /// Stops timers and the receiver. Replies still in flight are ignored; queued writes stay in
-    /// the outbox for the next start.
+    /// the outbox for the next start. Safe to call from any thread, including from the sink.
     public func stop() {
-        queue.sync {
+        let halt = { [self] () -> WebhookReceiver? in
             stopped = true
             for (resource, poller) in pollers { poller.timer?.cancel(); pollers[resource]?.timer = nil }
             outbox.retryTimer?.cancel()
             outbox.retryTimer = nil
+            return receiver
         }
-        let receiver = queue.sync { self.receiver }
-        receiver?.stop()
+        let running = DispatchQueue.getSpecific(key: Self.queueKey) == ObjectIdentifier(self) ? halt() : queue.sync(execute: halt)
+        running?.stop()
     }
+
+    /// Marks `queue` so `stop()` can tell whether it already runs on it.
+    static let queueKey = DispatchSpecificKey<ObjectIdentifier>()
 
     /// Polls every enabled resource now; replies to requests already in flight become stale.
     public func refreshNow() {

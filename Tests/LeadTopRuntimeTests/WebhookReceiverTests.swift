@@ -54,4 +54,17 @@ import Testing
         #expect(try await Self.post(port, body: second, headers: WebhookVerifierTests.headers(second)) == 200)
         #expect(events.all == ["evt_one", "evt_two"])
     }
+
+    @Test func aPortInUseIsAClearErrorNotAHang() async throws {
+        let first = WebhookReceiver(options: WebhookReceiverOptions(port: 0)) { _ in }
+        let port = try await first.start()
+        defer { first.stop() }
+        let second = WebhookReceiver(options: WebhookReceiverOptions(port: port)) { _ in }
+        do {
+            _ = try await second.start()
+            Issue.record("bound a port already in use")
+        } catch let error as WebhookReceiverError {
+            #expect(error.description.hasPrefix("webhook receiver could not listen on 127.0.0.1:\(port)"))
+        }
+    }
 }

@@ -69,15 +69,19 @@ public final class WebhookReceiver: @unchecked Sendable {
                 portContinuation.finish()
             },
             logger: logger)
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let task = Task {
+            // A failed bind never calls onServerRunning: end the stream so start() does not wait forever.
+            defer { portContinuation.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
+        }
         lock.withLock { serverTask = task }
         var port = 0
         for await p in portStream { port = p; break }
         guard port > 0 else {
             task.cancel()
-            _ = await task.result
-            if case .failure(let error) = await task.result { throw error }
-            throw LeadOSError.transport("webhook receiver could not bind \(options.host):\(options.port)")
+            let reason: String
+            if case .failure(let error) = await task.result { reason = ": \(error)" } else { reason = "" }
+            throw WebhookReceiverError(message: "webhook receiver could not listen on \(options.host):\(options.port)\(reason)")
         }
         lock.withLock { boundPort = port }
         return port
@@ -111,4 +115,10 @@ public final class WebhookReceiver: @unchecked Sendable {
             return Response(status: .ok)
         }
     }
+}
+
+/// The receiver could not start (e.g. the port is taken).
+public struct WebhookReceiverError: Error, Hashable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

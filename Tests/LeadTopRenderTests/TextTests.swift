@@ -58,7 +58,7 @@ import LeadTopTestSupport
         grid.draw("山田太郎", in: .init(x: 0, y: 0, width: 5, height: 1), style: .plain)
         grid.draw("👩‍💻ok", in: .init(x: 0, y: 1, width: 5, height: 1), alignRight: true, style: .plain)
         grid.draw("ab", x: 6, y: 2, maxWidth: 10, style: .plain)
-        assertGrid(grid, lines: ["山田… xxx", " 👩‍💻okxxx", "xxxxxxab"])
+        assertGrid(grid, lines: ["山田…xxx", " 👩‍💻okxxx", "xxxxxxab"])
         #expect(grid[0, 0].width == 2)
         #expect(grid[1, 0].width == 0)
     }

@@ -59,6 +59,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A small program that drives the terminal module in a real terminal, for the tmux tests.
+        .executableTarget(name: "leadtop-terminal-check", dependencies: ["LeadTopTerminal", "LeadTopRender"]),
         .target(
             name: "LeadTopTestSupport",
             dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator"]

@@ -6,6 +6,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "leadtop", targets: ["leadtop"]),
+        // Libraries for the separate Benchmarks/ package.
+        .library(name: "LeadOSAPI", targets: ["LeadOSAPI"]),
+        .library(name: "LeadTopCore", targets: ["LeadTopCore"]),
+        .library(name: "LeadTopRender", targets: ["LeadTopRender"]),
+        .library(name: "LeadOSSimulator", targets: ["LeadOSSimulator"]),
+        .library(name: "LeadTopRuntime", targets: ["LeadTopRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -49,9 +49,11 @@ public final class TerminalApp: Sendable {
     /// - Parameters:
     ///   - render: draws the whole screen for the given columns and rows.
     ///   - handle: receives each event; returning false ends the loop.
+    ///   - framePresented: called after each frame has been flushed to the terminal (tracing).
     public func run(
         render: (_ width: Int, _ height: Int) throws -> CellGrid,
-        handle: (TerminalEvent) throws -> Bool
+        handle: (TerminalEvent) throws -> Bool,
+        framePresented: () -> Void = {}
     ) throws -> ExitReason {
         let signals = SignalWatcher(wake: wakePipe)
         defer { signals.stop() }
@@ -59,6 +61,7 @@ public final class TerminalApp: Sendable {
         defer { terminal.restore() }
 
         terminal.present(try render(terminal.size.width, terminal.size.height))
+        framePresented()
         while true {
             var descriptors = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -75,6 +78,7 @@ public final class TerminalApp: Sendable {
             if batch.hangup { return .hangup }
             if !batch.events.isEmpty {
                 terminal.present(try render(terminal.size.width, terminal.size.height))
+                framePresented()
             }
         }
     }

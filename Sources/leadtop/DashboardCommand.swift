@@ -34,9 +34,11 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        let trace = DashboardTrace(environment: environment)
+        trace.record("start")
         let prepared: PreparedDashboard
         do {
-            prepared = try await prepare(environment: environment)
+            prepared = try await prepare(environment: environment, trace: trace)
         } catch {
             FileHandle.standardError.write(Data("leadtop: \(error)\n".utf8))
             throw ExitCode(2)
@@ -59,20 +61,25 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 
     /// Everything that can fail before the screen is taken: config, theme, simulator, database.
-    private func prepare(environment: [String: String]) async throws -> PreparedDashboard {
+    private func prepare(environment: [String: String], trace: DashboardTrace) async throws -> PreparedDashboard {
         let connection = demo ? try await demoConnection() : try configuredConnection(environment: environment)
+        trace.record("phase", "config")
         let theme = try ThemeLocator.theme(named: self.theme ?? connection.configuredTheme, environment: environment)
+        trace.record("phase", "theme")
         try FileManager.default.createDirectory(
             atPath: (connection.statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let store = try LocalStore(path: connection.statePath)
+        trace.record("phase", "store")
         let app = try TerminalApp(environment: environment)
         let session = DashboardSession(
-            state: AppState(now: Date(), settings: AppState.Settings(readOnly: readOnly)), theme: theme, app: app)
+            state: AppState(now: Date(), settings: AppState.Settings(readOnly: readOnly)), theme: theme, app: app,
+            trace: trace)
         let engine = try SyncEngine(
             clientOptions: LeadOSClientOptions(
                 baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP),
             store: store, options: SyncOptions(intervals: connection.intervals, webhook: connection.webhook),
             sink: { [session] update in session.post(.sync(update)) })
+        trace.record("phase", "engine")
         session.performEffect = { [engine] effect in
             switch effect {
             case .write(let command): engine.enqueue(command)

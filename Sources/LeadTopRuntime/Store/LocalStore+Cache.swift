@@ -82,8 +82,13 @@ extension LocalStore {
         try db.read { db in
             let decoder = LeadOSJSON.makeDecoder()
             var state = CachedState()
-            state.leads = try Data.fetchAll(db, sql: "SELECT body FROM cached_lead ORDER BY delivered_at DESC, id DESC LIMIT ?",
-                                            arguments: [leadLimit]).compactMap { try? decoder.decode(Lead.self, from: $0) }
+            // Decoded row by row: fetching every body first would hold all the JSON (about 70 MB
+            // for 100,000 leads) in memory next to the decoded leads.
+            let rows = try Data.fetchCursor(db, sql: "SELECT body FROM cached_lead ORDER BY delivered_at DESC, id DESC LIMIT ?",
+                                            arguments: [leadLimit])
+            while let body = try rows.next() {
+                if let lead = try? decoder.decode(Lead.self, from: body) { state.leads.append(lead) }
+            }
             state.campaigns = try Data.fetchAll(db, sql: "SELECT body FROM cached_campaign ORDER BY position, id")
                 .compactMap { try? decoder.decode(Campaign.self, from: $0) }
             func value<T: Decodable>(_ name: String, _ type: T.Type) throws -> T? {

@@ -16,13 +16,15 @@ final class DashboardSession: @unchecked Sendable {
     private let theme: Theme
     private let app: TerminalApp
     private let mailbox = Mutex<[Action]>([])
+    private let trace: DashboardTrace
     /// Performs effects; set before `run()`.
     var performEffect: @Sendable (Effect) -> Void = { _ in }
 
-    init(state: AppState, theme: Theme, app: TerminalApp) {
+    init(state: AppState, theme: Theme, app: TerminalApp, trace: DashboardTrace) {
         self.state = state
         self.theme = theme
         self.app = app
+        self.trace = trace
     }
 
     /// Safe from any thread: queues an action and wakes the UI loop.
@@ -47,8 +49,12 @@ final class DashboardSession: @unchecked Sendable {
                         defer { actions.removeAll(keepingCapacity: true) }
                         return actions
                     }
-                    for action in pending { apply(action) }
+                    for action in pending {
+                        if trace.isEnabled { trace.record(action) }
+                        apply(action)
+                    }
                 case .key(let key):
+                    trace.record("key")
                     if let key = TerminalInput.key(key) { apply(.key(key)) }
                 case .mouse(let mouse):
                     apply(.mouse(TerminalInput.mouse(mouse)))
@@ -58,7 +64,8 @@ final class DashboardSession: @unchecked Sendable {
                     break
                 }
                 return !quitRequested
-            })
+            },
+            framePresented: { [self] in trace.record("frame", "leads=\(state.leads.count)") })
     }
 
     private func apply(_ action: Action) {

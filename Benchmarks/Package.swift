@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Release-build benchmarks for leadtop, kept out of the main package so its build and CI stay lean.
+/// Run with `scripts/bench` (everything) or
+/// `swift package --package-path Benchmarks --scratch-path .build-bench benchmark`.
+let package = Package(
+    name: "leadtop-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "leadtop", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The shared seeded account and states both benchmarks start from.
+        .target(
+            name: "BenchmarkWorld",
+            dependencies: [
+                .product(name: "LeadTopCore", package: "leadtop"),
+                .product(name: "LeadOSAPI", package: "leadtop"),
+                .product(name: "LeadOSSimulator", package: "leadtop"),
+            ]
+        ),
+        // Fills a dashboard cache with a big account, for the start-up and memory figures.
+        .executableTarget(
+            name: "SeedCache",
+            dependencies: ["BenchmarkWorld", .product(name: "LeadTopRuntime", package: "leadtop")]
+        ),
+        // Whole-dashboard render into the cell grid plus the diff against the previous frame.
+        .executableTarget(
+            name: "Frame",
+            dependencies: [
+                "BenchmarkWorld",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LeadTopRender", package: "leadtop"),
+                .product(name: "LeadTopCore", package: "leadtop"),
+                .product(name: "LeadOSAPI", package: "leadtop"),
+            ],
+            path: "Benchmarks/Frame",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Decoding `GET /v1/leads?limit=100` pages, and one page from bytes to a drawn screen.
+        .executableTarget(
+            name: "Decode",
+            dependencies: [
+                "BenchmarkWorld",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LeadTopRender", package: "leadtop"),
+                .product(name: "LeadTopCore", package: "leadtop"),
+                .product(name: "LeadOSAPI", package: "leadtop"),
+            ],
+            path: "Benchmarks/Decode",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

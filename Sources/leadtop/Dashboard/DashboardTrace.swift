@@ -1,0 +1,65 @@
+import Foundation
+import Glibc
+import LeadTopCore
+
+/// Opt-in event trace for measuring the dashboard from outside (`scripts/bench`): with
+/// `LEADTOP_TRACE=/path`, each event is appended as one line `<unix-ns> <event> <detail>`. The
+/// wall clock is used so another process can compare its own timestamps with these.
+///
+/// Events: `start` (the command began), `phase` (a start-up step done), `key`, `sync` (an update
+/// from the sync engine was applied), `tick` (the once-a-second clock), `frame` (a frame was
+/// flushed to the terminal). Lines go straight to the file with `write(2)`, so a crash or SIGKILL loses nothing already
+/// traced; without the variable nothing is opened and every call returns at once.
+final class DashboardTrace: Sendable {
+    private let fd: Int32?
+
+    init(environment: [String: String]) {
+        guard let path = environment["LEADTOP_TRACE"], !path.isEmpty else { fd = nil; return }
+        let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        fd = opened >= 0 ? opened : nil
+    }
+
+    var isEnabled: Bool { fd != nil }
+
+    func record(_ event: String, _ detail: @autoclosure () -> String = "") {
+        guard let fd else { return }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        let text = detail()
+        var line = "\(nanoseconds) \(event)"
+        if !text.isEmpty { line += " \(text)" }
+        line += "\n"
+        line.withCString { pointer in _ = write(fd, pointer, strlen(pointer)) }
+    }
+
+    /// Records an action posted from another thread: sync updates and clock ticks.
+    func record(_ action: Action) {
+        switch action {
+        case .sync(let update): record("sync", Self.describe(update))
+        case .tick: record("tick")
+        default: break
+        }
+    }
+
+    /// A short description of a sync update: its kind, and for leads their count and ids (so a
+    /// script can tell when a given lead reached the state).
+    static func describe(_ update: SyncUpdate) -> String {
+        switch update {
+        case .leads(let leads):
+            let ids = leads.prefix(10).map(\.id).joined(separator: ",")
+            return "leads n=\(leads.count) ids=\(ids)"
+        case .campaigns(let campaigns): return "campaigns n=\(campaigns.count)"
+        case .campaign: return "campaign"
+        case .balance: return "balance"
+        case .stats: return "stats"
+        case .feedbackSummary: return "feedback_summary"
+        case .connection: return "connection"
+        case .refreshed(let resource, _): return "refreshed \(resource)"
+        case .loadedFromCache: return "loaded_from_cache"
+        case .pendingWrites: return "pending_writes"
+        case .rateLimit: return "rate_limit"
+        case .writeSettled: return "write_settled"
+        }
+    }
+}

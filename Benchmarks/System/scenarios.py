@@ -213,14 +213,17 @@ def start_from_cache(binary, seed_cache, leads, campaigns, starts=5):
     (so what is on screen can only have come from the cache)."""
     sim = Simulator(binary, "--lead-every", "0", "--rate-limit", "off", "--latency", "2000ms")
     root = _seeded_cache(seed_cache, leads, campaigns)
-    times = []
+    times, first = [], []
     try:
         for _ in range(starts):
             dash = Dashboard(binary, sim, 200, 50, state_dir=root)
             try:
-                frame = dash.trace.frame_after_event(_from_cache, 0, 30)
+                frame = dash.trace.frame_after_event(_from_cache, 0, 60)
                 if frame is not None:
                     times.append((frame - dash.term.started_ns) / MS)
+                any_frame = dash.trace.first_frame_after(0, 1)
+                if any_frame is not None:
+                    first.append((any_frame - dash.term.started_ns) / MS)
             finally:
                 dash.stop()
             time.sleep(0.3)
@@ -229,7 +232,8 @@ def start_from_cache(binary, seed_cache, leads, campaigns, starts=5):
         shutil.rmtree(root, ignore_errors=True)
     label = f"{leads // 1000}k leads, {campaigns} campaigns"
     return [Figure(f"Start to first frame from cache ({label}), median", _median(times), "ms", "≤ 150 ms", 150,
-                   f"max {max(times):.0f} ms of {len(times)}" if times else "")]
+                   f"max {max(times):.0f} ms of {len(times)}; first frame of any kind "
+                   f"{_median(first):.0f} ms" if times and first else "")]
 
 
 def memory(binary, seed_cache):

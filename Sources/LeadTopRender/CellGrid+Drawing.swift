@@ -13,8 +13,16 @@ extension CellGrid {
     }
 
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) where rect.x < width {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = cell }
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX)
+        let y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        // Straight into the buffer: every frame fills the whole screen and each pane, and going
+        // through the checked subscript cell by cell was one of the top costs of a frame.
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { buffer in
+            for y in y0..<y1 {
+                for index in (y * width + x0)..<(y * width + x1) { buffer[index] = cell }
+            }
         }
     }
 

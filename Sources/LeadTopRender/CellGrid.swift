@@ -19,7 +19,7 @@ public struct Cell: Sendable, Hashable {
 public struct CellGrid: Sendable, Hashable {
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)

@@ -273,4 +273,33 @@ import Testing
         engine.start()
         #expect(await Fixtures.eventually { box.stoppedFromSink })
     }
+
+    @Test func refreshNowPollsEverythingAndStaleRepliesAreDropped() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        scheduler.advance(by: 1)
+        engine.refreshNow()
+        #expect(await Fixtures.eventually { server.requests.count == 10 && scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+
+        // A reply to an older request (e.g. stats for the previous scope) changes nothing.
+        let current = engine.queue.sync { engine.pollers[.stats]!.latestRequestID }
+        let before = recorder.updates.count
+        let stale = DeliveryStats(startDate: "2020-01-01", endDate: "2020-01-01", campaignID: "camp_old",
+                                  totals: .init(delivered: 9, creditsConsumed: 9, avgScore: 50), data: [])
+        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale))) }
+        #expect(recorder.updates.count == before)
+        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale))) }
+        #expect(recorder.updates.dropFirst(before).first == .stats(stale))
+
+        engine.setStatsScope(campaignID: "camp_abc123")
+        #expect(await Fixtures.eventually { server.requests.last?.query == "campaign_id=camp_abc123" })
+        engine.stop()
+    }
 }

@@ -137,4 +137,22 @@ final class SimulatedTimeScheduler: SyncScheduler {
         engine2.stop()
         await sim.stop()
     }
+
+    @Test func pushDeliversLeadsWithoutPolling() async throws {
+        let sim = try await Self.simulator()
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: Self.off, webhook: WebhookReceiverOptions(port: 0)),
+            scheduler: SimulatedTimeScheduler(world: sim.world), sink: recorder.sink)
+        engine.start()
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        let delivered = sim.world.deliver(count: 3)
+        #expect(delivered.count == 3)
+        #expect(await Fixtures.eventually(5) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        #expect(Self.leadIDs(recorder).count == 3)
+        engine.stop()
+        await sim.stop()
+    }
 }

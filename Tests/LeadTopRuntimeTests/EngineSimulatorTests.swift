@@ -155,4 +155,21 @@ final class SimulatedTimeScheduler: SyncScheduler {
         engine.stop()
         await sim.stop()
     }
+
+    @Test func acceptedFeedbackUpdatesTheLead() async throws {
+        let sim = try await Self.simulator()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder,
+                                     intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
+        engine.start()
+        let lead = sim.world.leads().prefix(100).first { $0.feedback == nil }!
+        #expect(await Fixtures.eventually { Self.leadIDs(recorder).contains(lead.id) })
+        engine.enqueue(.feedback(leadID: lead.id, FeedbackSubmission(rating: .bad, reason: .wrongPerson, note: "left the company")))
+        #expect(await Fixtures.eventually { sim.world.lead(id: lead.id)?.feedback?.reason == .wrongPerson })
+        let updated = sim.world.lead(id: lead.id)!
+        #expect(updated.feedback?.reason == .wrongPerson)
+        #expect(await Fixtures.eventually { recorder.updates.contains(.leads([updated])) })
+        engine.stop()
+        await sim.stop()
+    }
 }

@@ -302,4 +302,35 @@ import Testing
         #expect(await Fixtures.eventually { server.requests.last?.query == "campaign_id=camp_abc123" })
         engine.stop()
     }
+
+    /// However long the outage, a poller never waits longer than the cap (30 s), so it is back
+    /// within one cap of the API's recovery.
+    @Test func backoffStaysWithinTheCapDuringALongOutage() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        state.mode = .failing
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 offlineAfterFailures: 5, random: { 0.999 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        var waits: [TimeInterval] = []
+        for attempt in 1...9 {
+            #expect(await Fixtures.eventually { server.requests.count == attempt && scheduler.pendingDelays.count == 1 })
+            waits.append(scheduler.pendingDelays[0])
+            if attempt < 9 { scheduler.advance(by: waits.last!) }
+        }
+        #expect(waits.map { ($0 * 1000).rounded() / 1000 } == [0.999, 1.998, 3.996, 7.992, 15.984, 29.97, 29.97, 29.97, 29.97])
+        #expect(recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } })
+        state.mode = .healthy
+        scheduler.advance(by: 30)
+        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        engine.stop()
+    }
 }

@@ -273,4 +273,64 @@ import Testing
         engine.start()
         #expect(await Fixtures.eventually { box.stoppedFromSink })
     }
+
+    @Test func refreshNowPollsEverythingAndStaleRepliesAreDropped() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        scheduler.advance(by: 1)
+        engine.refreshNow()
+        #expect(await Fixtures.eventually { server.requests.count == 10 && scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+
+        // A reply to an older request (e.g. stats for the previous scope) changes nothing.
+        let current = engine.queue.sync { engine.pollers[.stats]!.latestRequestID }
+        let before = recorder.updates.count
+        let stale = DeliveryStats(startDate: "2020-01-01", endDate: "2020-01-01", campaignID: "camp_old",
+                                  totals: .init(delivered: 9, creditsConsumed: 9, avgScore: 50), data: [])
+        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale))) }
+        #expect(recorder.updates.count == before)
+        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale))) }
+        #expect(recorder.updates.dropFirst(before).first == .stats(stale))
+
+        engine.setStatsScope(campaignID: "camp_abc123")
+        #expect(await Fixtures.eventually { server.requests.last?.query == "campaign_id=camp_abc123" })
+        engine.stop()
+    }
+
+    /// However long the outage, a poller never waits longer than the cap (30 s), so it is back
+    /// within one cap of the API's recovery.
+    @Test func backoffStaysWithinTheCapDuringALongOutage() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        state.mode = .failing
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 offlineAfterFailures: 5, random: { 0.999 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        var waits: [TimeInterval] = []
+        for attempt in 1...9 {
+            #expect(await Fixtures.eventually { server.requests.count == attempt && scheduler.pendingDelays.count == 1 })
+            waits.append(scheduler.pendingDelays[0])
+            if attempt < 9 { scheduler.advance(by: waits.last!) }
+        }
+        #expect(waits.map { ($0 * 1000).rounded() / 1000 } == [0.999, 1.998, 3.996, 7.992, 15.984, 29.97, 29.97, 29.97, 29.97])
+        #expect(recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } })
+        state.mode = .healthy
+        scheduler.advance(by: 30)
+        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        engine.stop()
+    }
 }

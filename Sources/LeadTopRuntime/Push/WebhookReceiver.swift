@@ -42,6 +42,9 @@ public final class WebhookReceiver: @unchecked Sendable {
 
     public func setSecret(_ secret: String) { lock.lock(); self.secret = secret; lock.unlock() }
 
+    /// True once a secret is set, i.e. LeadOS knows this receiver and requests can be verified.
+    public var isRegistered: Bool { lock.withLock { secret != nil } }
+
     /// The port actually bound (useful with port 0), once started.
     public var port: Int? { lock.lock(); defer { lock.unlock() }; return boundPort }
 

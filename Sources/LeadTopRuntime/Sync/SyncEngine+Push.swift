@@ -34,6 +34,9 @@ extension SyncEngine {
     /// The port the webhook receiver is bound to, once it runs.
     public var webhookPort: Int? { queue.sync { receiver }?.port }
 
+    /// True once the receiver is registered with LeadOS and pushes are being accepted.
+    public var isPushActive: Bool { queue.sync { receiver }?.isRegistered ?? false }
+
     func applyPush(_ event: WebhookEvent) {
         guard !stopped else { return }
         switch event {

@@ -37,6 +37,7 @@ public enum BarChart {
     public static func draw(into grid: inout CellGrid, _ rect: Rect, values: [Int], labels: [String],
                             barStyle: Style, axisStyle: Style) {
         guard rect.height >= 3, rect.width >= 6, !values.isEmpty else { return }
+        grid.fill(rect, with: Cell(text: " ", style: axisStyle))
         let top = max(1, values.max() ?? 1)
         let axisWidth = String(top).count
         let plotX = rect.x + axisWidth + 1

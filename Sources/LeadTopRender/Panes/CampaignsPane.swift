@@ -4,7 +4,7 @@ import LeadTopCore
 /// Campaigns: status, name, today / daily cap, delivered, credits, 14-day deliveries sparkline.
 enum CampaignsPane {
     static let specs = [
-        ColumnSpec("STATUS", width: 8, priority: 0),
+        ColumnSpec("STATUS", width: 11, priority: 0),
         ColumnSpec("NAME", width: 10, flex: 1, priority: 1),
         ColumnSpec("TODAY", width: 7, priority: 2, alignRight: true),
         ColumnSpec("WHY", width: 7, priority: 3),
@@ -60,7 +60,7 @@ enum CampaignsPane {
         case .active: "▶ active"
         case .paused: "‖ paused"
         case .draft: "· draft"
-        case .completed: "✓ done"
+        case .completed: "✓ completed"
         }
     }
 

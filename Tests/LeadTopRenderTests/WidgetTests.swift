@@ -149,3 +149,45 @@ import LeadTopTestSupport
         ])
     }
 }
+
+@Suite struct GridAssertionTests {
+    @Test func aDifferenceNamesEachWrongLine() {
+        var grid = prefilledGrid(width: 4, height: 3)
+        grid.draw("ab", x: 0, y: 1, maxWidth: 4, style: .plain)
+        #expect(gridDifference(grid, expected: ["xxxx", "abxx", "xxxx"]) == nil)
+        #expect(gridDifference(grid, expected: ["xxxx", "abcx", "xxxx"]) == """
+            grid differs (1 problem(s)):
+            line 1:
+              expected: |abcx|
+              actual:   |abxx|
+            whole grid:
+            |xxxx|
+            |abxx|
+            |xxxx|
+            """)
+        #expect(gridDifference(grid, expected: ["xxxx"])?.hasPrefix("grid differs (3 problem(s)):\nheight: expected 1 lines, grid has 3") == true)
+    }
+
+    @Test func forbiddenScalarsAreFound() {
+        var grid = CellGrid(width: 3, height: 1)
+        grid[1, 0] = Cell(text: "\u{1B}")
+        grid[2, 0] = Cell(text: "\u{202E}")
+        #expect(forbiddenScalars(in: grid).map(\.x) == [1, 2])
+        #expect(!isForbidden("\u{200D}"))
+    }
+}
+
+@Suite(.serialized) struct ThemedRenderTests {
+    init() { #expect(TestLocale.ready) }
+
+    @Test func lightThemePaintsEveryCellOnItsBackground() throws {
+        let theme = try Theme.parse(path: "themes/light.toml", contents: String(
+            contentsOf: ThemeTests.themesFolder.appendingPathComponent("light.toml"), encoding: .utf8))
+        let state = DashboardFixtures.state(width: 80, height: 24)
+        let grid = DashboardView.render(state: state, theme: theme, width: 80, height: 24)
+        let defaults = (0..<24).flatMap { y in (0..<80).filter { grid[$0, y].style.bg == .default }.map { ($0, y) } }
+        #expect(defaults.isEmpty, "\(defaults.prefix(5))")
+        #expect(grid[0, 0].style == Style(fg: .rgb(0xaf, 0xb8, 0xc1), bg: .rgb(0xff, 0xff, 0xff)))
+        #expect(grid[1, 11].style == Style(fg: .rgb(0xff, 0xff, 0xff), bg: .rgb(0x09, 0x69, 0xda)))
+    }
+}

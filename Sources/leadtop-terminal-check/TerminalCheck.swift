@@ -24,7 +24,7 @@ enum TerminalCheck {
                 },
                 handle: { event in
                     eventCount += 1
-                    lastEvent = "\(event)"
+                    lastEvent = describe(event)
                     switch event {
                     case .key(.char("q")): return false
                     case .key(.char("w")):
@@ -42,6 +42,24 @@ enum TerminalCheck {
         } catch {
             printError("leadtop-terminal-check: \(error)")
             return 1
+        }
+    }
+
+    static func describe(_ event: TerminalEvent) -> String {
+        switch event {
+        case .key(let key): return "key \(key)"
+        case .mouse(let mouse):
+            let kind: String
+            switch mouse.kind {
+            case .press(let button): kind = "press \(button)"
+            case .release(let button): kind = "release \(button)"
+            case .wheelUp: kind = "wheel up"
+            case .wheelDown: kind = "wheel down"
+            }
+            return "mouse \(kind) at \(mouse.x),\(mouse.y)"
+        case .resize(let width, let height): return "resize \(width)x\(height)"
+        case .wake: return "wake"
+        case .signal(let number): return "signal \(number)"
         }
     }
 

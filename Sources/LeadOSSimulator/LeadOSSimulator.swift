@@ -1,1 +1,0 @@
-/// Module `LeadOSSimulator`; see DECISIONS.md for what lives here.

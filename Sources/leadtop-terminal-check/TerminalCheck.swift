@@ -80,16 +80,19 @@ enum TerminalCheck {
         write("underline", into: &grid, x: 20, y: 2, style: Style(attributes: [.underline]))
         write("event #\(eventCount): \(lastEvent)", into: &grid, x: 0, y: 3)
         write("wakes \(wakes)", into: &grid, x: 0, y: 4)
+        write("indic:र्न|", into: &grid, x: 0, y: 5)
         write("q quits", into: &grid, x: 0, y: height - 1)
         write("#", into: &grid, x: width - 1, y: height - 1)
         return grid
     }
 
-    /// Writes `text` left to right, wide characters taking two cells, clipped at the right edge.
+    /// Writes `text` left to right, clipped at the right edge. A cluster takes the columns of its
+    /// spacing characters (two for a wide character or a conjunct such as "र्न").
     static func write(_ text: String, into grid: inout CellGrid, x: Int, y: Int, style: Style = .plain) {
         var column = x
         for character in text {
-            let width = max(1, Int(leadtop_wcwidth(character.unicodeScalars.first!.value)))
+            let spacing = character.unicodeScalars.reduce(0) { $0 + max(0, Int(leadtop_wcwidth($1.value))) }
+            let width = min(2, max(1, spacing))
             guard column + width <= grid.width else { return }
             grid[column, y] = Cell(text: String(character), width: UInt8(width), style: style)
             if width == 2 { grid[column + 1, y] = Cell(text: "", width: 0, style: style) }

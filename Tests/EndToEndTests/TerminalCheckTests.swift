@@ -30,12 +30,13 @@ struct TerminalCheckTests {
         let session = try start()
         defer { session.kill() }
         let screen = try session.capture()
-        #expect(Array(screen.prefix(5)) == [
+        #expect(Array(screen.prefix(6)) == [
             "size 80x24",
             "wide:漢字テスト😀|end",
             "bold-red  selected  underline",
             "event #0: none",
             "wakes 0",
+            "indic:र्न|",
         ])
         #expect(screen.count == 24)
         #expect(screen[23] == "q quits" + String(repeating: " ", count: 72) + "#")

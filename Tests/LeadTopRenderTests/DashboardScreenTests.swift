@@ -418,3 +418,33 @@ import LeadTopTestSupport
         #expect(grid[1, 9].style.attributes == [.bold, .reverse])
     }
 }
+
+@Suite(.serialized) struct SmallScreenHelpTests {
+    init() { #expect(TestLocale.ready) }
+
+    @Test func helpShowsEveryKeyAtTheMinimumSize() {
+        var state = DashboardFixtures.state(width: 60, height: 18)
+        reduce(&state, .key(.char("?")))
+        let grid = DashboardView.render(state: state, theme: .default, width: 60, height: 18)
+        assertGrid(grid, """
+            ┌1 Campaigns (5)───────────────────┐┌3 Delivery stats (all)┐
+            ┌ Keys · any key closes ───────────────────────────────────┐
+            │ Move                         View                        │
+            │  Tab S-Tab    next / prev…    Enter        lead card /…  │
+            │  1–5          focus pane …    a            all campaig…  │
+            │  j k ↓ ↑      down / up       /            filter: tex…  │
+            │  g G Home End first / las…    Esc          clear filte…  │
+            │  PgUp PgDn    page up / d…    R            refresh now   │
+            │  mouse        click selec…    ?            this help     │
+            │ Act                           q Ctrl-C     quit          │
+            │  p            pause/resum…                               │
+            │  +            rate lead g…                               │
+            │  -            rate bad, r…                               │
+            │  n            note on a r…                               │
+            │  s            suppress em…                               │
+            └──────────────────────────────────────────────────────────┘
+            └──────────────────────────────────┘└──────────────────────┘
+            ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…
+            """)
+    }
+}

@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRuntimeTests", dependencies: ["LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "CNcursesw"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport", "CWidth"]),
     ]
 )

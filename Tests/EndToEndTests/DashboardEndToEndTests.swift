@@ -114,9 +114,18 @@ struct DashboardEndToEndTests {
                 h.sim.world.campaign(id: campaign.id)?.status == .paused
             }
             #expect(h.sim.world.campaign(id: campaign.id)?.pausedReason == .user)
-
-            try h.session.sendKeys("p")
-            try h.session.waitFor(text: "Resume campaign")
+            // The pause reply may still be on its way to the dashboard, which then refuses a second
+            // change to the same campaign; a user would press p again a moment later.
+            var asked = false
+            for _ in 0..<20 where !asked {
+                try h.session.sendKeys("p")
+                let screen = try h.session.waitFor("the resume dialog or the in-flight notice") { screen in
+                    screen.contains { $0.contains("Resume campaign") || $0.contains("still being sent") }
+                }
+                asked = screen.contains { $0.contains("Resume campaign") }
+                if !asked { usleep(200_000) }
+            }
+            #expect(asked)
             try h.session.sendKeys("y")
             try eventually("the campaign active again") { h.sim.world.campaign(id: campaign.id)?.status == .active }
             let writes = h.sim.world.appliedWrites().filter { $0.path.contains(campaign.id) }
@@ -217,9 +226,11 @@ struct DashboardEndToEndTests {
                 }
             }
             #expect(try h.session.format("#{pane_title}") == titleBefore)
-            let plain = try h.session.capture()
+            try h.session.sendKeys("Escape")
+            let plain = try h.session.waitFor("the card closed") { !$0.contains { $0.contains("Esc close") } }
             #expect(plain.count == 40)
             #expect(plain[39].contains("live"))
+            FrameAlignment.expectAligned(plain, width: 120)
         }
     }
 

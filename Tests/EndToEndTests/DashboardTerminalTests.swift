@@ -5,14 +5,6 @@ import Testing
 /// can get wrong: every row keeps to its columns, wide and combining characters included.
 @Suite("Dashboard frame alignment in tmux", .serialized)
 struct DashboardTerminalTests {
-    /// Every row of the panes ends in a border at the last column: a character drawn with the
-    /// wrong width would push it out or leave a gap.
-    func expectAlignedFrame(_ screen: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-        for (row, line) in screen.dropLast().enumerated() {
-            #expect(["┐", "│", "┘"].contains(line.last.map(String.init) ?? ""), "row \(row): \(line)", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test("every row ends at the right edge, before and after a resize")
     func rowsKeepToTheirColumns() throws {
         let binary = try BuiltProducts.executable("leadtop")
@@ -23,13 +15,13 @@ struct DashboardTerminalTests {
             screen.count == 40 && screen[0].hasPrefix("┌1 Campaigns") && screen[39].contains("q:quit")
                 && screen.contains { $0.contains("Live lead feed (") && !$0.contains("Live lead feed (0)") }
         }
-        expectAlignedFrame(first)
+        FrameAlignment.expectAligned(first, width: 120)
 
         try session.resize(width: 100, height: 30)
         let resized = try session.waitFor(timeout: 10, "the 100×30 frame") { screen in
             screen.count == 30 && screen[0].hasPrefix("┌1 Campaigns") && screen[0].hasSuffix("┐") && screen[29].contains("q:quit")
         }
-        expectAlignedFrame(resized)
+        FrameAlignment.expectAligned(resized, width: 100)
         try session.sendKeys("q")
         try session.waitForPrompt(timeout: 10)
     }

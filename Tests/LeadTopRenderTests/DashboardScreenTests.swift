@@ -31,7 +31,7 @@ import LeadTopTestSupport
             │     AGE SCR FB NAME           COMPANY        ││███████████░░░░░░░ 1,240/2,000│
             │      1m  92    Raj Sharma     TechCorp Pvt L…││used     760 this period      │
             │      4m  77    山田 太郎      株式会社テック ││burn     32.0/day (7d avg)    │
-            │      9m  65    Zoë 👩‍💻 Ng      Café Déjà Vu   ││runs out after period end     │
+            │      9m  65    Zoë 👩💻 Ng    Café Déjà Vu   ││runs out after period end     │
             │     15m  58    محمد العلي     شركة دبي       ││period   ends 2026-06-01 (24d)│
             │     22m  45    EveRED Smith   Bob gnp.exe Ltd│└──────────────────────────────┘
             │     30m  81    Mallory        Trentlink Co   │┌5 Feedback────────────────────┐
@@ -81,7 +81,7 @@ import LeadTopTestSupport
             │     AGE SCR FB NAME       TITLE      COMPANY    GEOGRAPHY  EMAIL     ││█████████████████████░░░░░░░░░░░░░ 1,240/2,000│
             │      1m  92    Raj Sharma Founder    TechCorp … Kathmandu… valid     ││used     760 this period                      │
             │      4m  77    山田 太郎  代表取締役 株式会社…  Tokyo, Ja… valid     ││burn     32.0/day (7d avg)                    │
-            │      9m  65    Zoë 👩‍💻 Ng  CTO 🚀     Café Déjà… Paris, Fr… accept-all││runs out after period end                     │
+            │      9m  65    Zoë 👩💻 … CTO 🚀     Café Déjà… Paris, Fr… accept-all││runs out after period end                     │
             │     15m  58    محمد العلي المدير ال… شركة دبي   Dubai, UAE unknown   ││period   ends 2026-06-01 (24d)                │
             │     22m  45    EveRED Sm… Line Brea… Bob gnp.e… ZeroWidth… valid     │└──────────────────────────────────────────────┘
             │     30m  81    Mallory    VP Sales   Trentlink… Berlin, G… no email  │┌5 Feedback────────────────────────────────────┐
@@ -129,7 +129,7 @@ import LeadTopTestSupport
             │     AGE SCR FB NAME             TITLE            COMPANY          GEOGRAPHY        EMAIL     ││███████████████████████████████░░░░░░░░░░░░░░░░░░░ 1,240/2,000│
             │      1m  92    Raj Sharma       Founder          TechCorp Pvt Ltd Kathmandu, Nepal valid     ││used     760 this period                                      │
             │      4m  77    山田 太郎        代表取締役       株式会社テック   Tokyo, Japan     valid     ││burn     32.0/day (7d avg)                                    │
-            │      9m  65    Zoë 👩‍💻 Ng        CTO 🚀           Café Déjà Vu     Paris, France    accept-all││runs out after period end                                     │
+            │      9m  65    Zoë 👩💻 Ng      CTO 🚀           Café Déjà Vu     Paris, France    accept-all││runs out after period end                                     │
             │     15m  58    محمد العلي       المدير التنفيذي  شركة دبي         Dubai, UAE       unknown   ││period   ends 2026-06-01 (24d)                                │
             │     22m  45    EveRED Smith     Line Break Tab … Bob gnp.exe Ltd  ZeroWidthIso     valid     │└──────────────────────────────────────────────────────────────┘
             │     30m  81    Mallory          VP Sales         Trentlink Co     Berlin, Germany  no email  │┌5 Feedback────────────────────────────────────────────────────┐

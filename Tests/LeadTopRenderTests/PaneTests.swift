@@ -43,7 +43,7 @@ import LeadTopTestSupport
             x│     AGE SCR FB NAME          TITLE         COMPANY       EMAIL     │x
             x│      1m  92    Raj Sharma    Founder       TechCorp Pvt… valid     │x
             x│      4m  77    山田 太郎     代表取締役    株式会社テッ… valid     │x
-            x│      9m  65    Zoë 👩‍💻 Ng     CTO 🚀        Café Déjà Vu  accept-all│x
+            x│      9m  65    Zoë 👩💻 Ng   CTO 🚀        Café Déjà Vu  accept-all│x
             x│     15m  58    محمد العلي    المدير التنف… شركة دبي      unknown   │x
             x│     22m  45    EveRED Smith  Line Break T… Bob gnp.exe … valid     │x
             x└────────────────────────────────────────────────────────────────────┘x

@@ -39,11 +39,9 @@ enum Fixtures {
 /// Collects what the engine reports, thread-safely.
 final class UpdateRecorder: @unchecked Sendable {
     private let lock = NSLock()
-    private var items: [SyncUpdateBox] = []
+    private var items: [SyncUpdate] = []
 
-    var sink: @Sendable (SyncUpdate) -> Void { { [self] update in lock.lock(); items.append(SyncUpdateBox(update)); lock.unlock() } }
+    var sink: @Sendable (SyncUpdate) -> Void { { [self] update in lock.withLock { items.append(update) } } }
 
-    var updates: [SyncUpdate] { lock.lock(); defer { lock.unlock() }; return items.map(\.update) }
+    var updates: [SyncUpdate] { lock.withLock { items } }
 }
-
-struct SyncUpdateBox { let update: SyncUpdate; init(_ u: SyncUpdate) { update = u } }

@@ -7,6 +7,12 @@ public enum Key: Sendable, Hashable {
     case enter, esc, tab, backtab, backspace, delete
     case up, down, left, right
     case pageUp, pageDown, home, end
+
+    /// The value of an ASCII digit `0`–`9`, nil for anything else (keycap emoji included).
+    static func digit(_ c: Character) -> Int? {
+        guard let ascii = c.asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
 }
 
 public enum MouseButton: Sendable, Hashable {

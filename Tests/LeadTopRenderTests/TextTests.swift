@@ -1,5 +1,5 @@
 import Testing
-import LeadTopRender
+@testable import LeadTopRender
 import LeadTopTestSupport
 
 @Suite(.serialized) struct TextTests {
@@ -69,5 +69,19 @@ import LeadTopTestSupport
         grid.draw("a", x: 1, y: 0, maxWidth: 1, style: .plain)
         grid.draw("b", x: 2, y: 0, maxWidth: 1, style: .plain)
         assertGrid(grid, lines: [" ab "])
+    }
+}
+
+@Suite struct SanitizerTableTests {
+    /// The hand-written list of BMP format characters matches Unicode's general category.
+    @Test func bmpFormatListMatchesTheUnicodeProperty() {
+        var mismatches: [String] = []
+        for v in UInt32(0xA0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(v), v != 0x200D else { continue }
+            if TextSanitizer.isBMPFormat(v) != (scalar.properties.generalCategory == .format) {
+                mismatches.append("U+" + String(v, radix: 16))
+            }
+        }
+        #expect(mismatches == [])
     }
 }

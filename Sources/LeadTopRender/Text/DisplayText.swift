@@ -17,11 +17,14 @@ public struct DisplayCluster: Sendable, Hashable {
 public enum DisplayText {
     public static let ellipsis = DisplayCluster(text: "…", width: 1)
 
+    /// One-character strings for every ASCII byte, so drawing ASCII creates no strings.
+    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     /// Sanitizes and splits text into clusters.
     public static func clusters(_ raw: String) -> [DisplayCluster] {
         let text = TextSanitizer.sanitize(raw)
         if TextSanitizer.isPlainASCII(text) {
-            return text.utf8.map { DisplayCluster(text: String(UnicodeScalar($0)), width: 1) }
+            return text.utf8.map { DisplayCluster(text: asciiStrings[Int($0)], width: 1) }
         }
         var result: [DisplayCluster] = []
         result.reserveCapacity(text.utf8.count)

@@ -150,7 +150,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         #expect(await Fixtures.eventually { engine.isPushActive })
         let delivered = sim.world.deliver(count: 3)
         #expect(delivered.count == 3)
-        #expect(await Fixtures.eventually(5) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        #expect(await Fixtures.eventually(20) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
         #expect(Self.leadIDs(recorder).count == 3)
         engine.stop()
         await sim.stop()

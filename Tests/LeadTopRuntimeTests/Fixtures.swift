@@ -25,8 +25,9 @@ enum Fixtures {
                  updatedAt: Date(timeIntervalSince1970: 1_700_000_000))
     }
 
-    /// Polls `condition` until it holds or `seconds` pass; for real asynchronous work only.
-    static func eventually(_ seconds: TimeInterval = 10, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+    /// Polls `condition` until it holds or `seconds` pass; for real asynchronous work only. The
+    /// deadline is generous because it only matters on failure: a loaded machine must not fail it.
+    static func eventually(_ seconds: TimeInterval = 30, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return true }

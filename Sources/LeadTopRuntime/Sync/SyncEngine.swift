@@ -35,7 +35,6 @@ public final class SyncEngine: @unchecked Sendable {
     struct PollerState {
         var timer: (any ScheduledWork)?
         var latestRequestID = 0
-        var inFlight = false
         var failures = 0
     }
 

@@ -41,7 +41,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only module that touches ncurses.
-        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "LeadTopRender", "LeadTopCore"]),
+        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore"]),
         // The LeadOS simulator: seeded world, HTTP routes, webhook sender, fault injection.
         .target(
             name: "LeadOSSimulator",
@@ -59,6 +59,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A small program that drives the terminal module in a real terminal, for the tmux tests.
+        .executableTarget(name: "leadtop-terminal-check", dependencies: ["LeadTopTerminal", "LeadTopRender", "CWidth"]),
         .target(
             name: "LeadTopTestSupport",
             dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator"]
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "LeadTopCoreTests", dependencies: ["LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRuntimeTests", dependencies: ["LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport"]),
-        .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "CNcursesw"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport", "CWidth"]),
     ]
 )

@@ -6,6 +6,7 @@ struct LeadTopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leadtop",
         abstract: "A terminal dashboard for LeadOS.",
-        subcommands: [SimCommand.self]
+        subcommands: [DashboardCommand.self, SimCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }

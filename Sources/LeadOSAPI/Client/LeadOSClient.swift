@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The LeadOS API client: Bearer auth, JSON in the contract's shapes, typed errors, and the
+/// contract's retry policy. Safe to share across tasks; it holds no mutable request state.
+public final class LeadOSClient: Sendable {
+    public let options: LeadOSClientOptions
+    private let transport: HTTPTransport
+    private let v1: URL
+
+    /// Fails with `.insecureURL` for plain http to a non-loopback host (unless allowed) and for
+    /// schemes other than http(s).
+    public init(options: LeadOSClientOptions) throws {
+        let url = options.baseURL
+        let scheme = url.scheme?.lowercased()
+        let loopback = ProxySettings.isLoopback(host: url.host)
+        guard scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else {
+            throw LeadOSError.insecureURL("LeadOS URL must be https://host (got \(Sanitize.excerpt(url.absoluteString, max: 80)))")
+        }
+        if scheme == "http" && !loopback && !options.allowInsecureHTTP {
+            throw LeadOSError.insecureURL(
+                "refusing plain http to \(Sanitize.excerpt(host, max: 80)): use https, or set allow_insecure_http for a trusted network")
+        }
+        self.options = options
+        self.v1 = url.appendingPathComponent("v1")
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = options.requestTimeout
+        configuration.timeoutIntervalForResource = options.requestTimeout
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpShouldSetCookies = false
+        configuration.connectionProxyDictionary = ProxySettings.connectionProxyDictionary(
+            environment: options.environment, targetHost: url.host)
+        if loopback { ProxySettings.exemptLoopbackFromProxy() }
+        self.transport = HTTPTransport(configuration: configuration)
+    }
+
+    deinit { transport.invalidate() }
+
+    // MARK: - Core request
+
+    /// A request to send: method, path below `/v1`, query, JSON body, and for writes an Idempotency-Key.
+    struct Call: Sendable {
+        var method: String
+        var path: [String]
+        var query: [URLQueryItem] = []
+        var body: Data?
+        var idempotencyKey: String?
+    }
+
+    /// Sends `call` with retries and decodes the 2xx body as `T`.
+    func perform<T: Decodable>(_ call: Call, as type: T.Type) async throws -> T {
+        let (reply, _) = try await performRaw(call)
+        do {
+            return try LeadOSJSON.decode(T.self, from: reply.body)
+        } catch {
+            throw LeadOSError.undecodable(status: reply.response.statusCode, reason: Self.describe(error),
+                                          excerpt: scrub(Sanitize.excerpt(reply.body)))
+        }
+    }
+
+    /// Sends with the retry policy; returns the first 2xx reply or throws the last error.
+    func performRaw(_ call: Call) async throws -> (HTTPTransport.Reply, ResponseMeta) {
+        let request = try makeRequest(call)
+        var attempt = 1
+        while true {
+            do {
+                return try await sendOnce(request)
+            } catch let error as LeadOSError {
+                let decision = options.retryPolicy.decide(
+                    afterAttempt: attempt, error: error, method: call.method,
+                    hasIdempotencyKey: call.idempotencyKey != nil, unitRandom: options.random())
+                guard case .retry(let delay) = decision, !Task.isCancelled else { throw error }
+                try await options.sleep(delay)
+                attempt += 1
+            }
+        }
+    }
+
+    private func sendOnce(_ request: URLRequest) async throws -> (HTTPTransport.Reply, ResponseMeta) {
+        let reply: HTTPTransport.Reply
+        do {
+            reply = try await transport.send(request, limit: options.maxBodyBytes, timeout: options.requestTimeout)
+        } catch LeadOSError.timeout {
+            throw LeadOSError.timeout(seconds: options.requestTimeout)
+        } catch LeadOSError.transport(let message) {
+            throw LeadOSError.transport(scrub(message))
+        }
+        let status = reply.response.statusCode
+        var headers: [String: String] = [:]
+        for case let (name as String, value as String) in reply.response.allHeaderFields { headers[name] = value }
+        let meta = ResponseMeta(status: status, headers: headers)
+        options.onResponse?(meta)
+        guard (200..<300).contains(status) else {
+            if var body = try? LeadOSJSON.decode(APIErrorBody.self, from: reply.body) {
+                body.error.message = scrub(body.error.message)
+                body.error.param = body.error.param.map(scrub)
+                throw LeadOSError.api(status: status, error: body.error, meta: meta)
+            }
+            throw LeadOSError.httpStatus(status: status, excerpt: scrub(Sanitize.excerpt(reply.body)), meta: meta)
+        }
+        return (reply, meta)
+    }
+
+    private func makeRequest(_ call: Call) throws -> URLRequest {
+        var url = v1
+        for segment in call.path { url.appendPathComponent(segment) }
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+            throw LeadOSError.invalidRequest("cannot build a URL for /v1/\(call.path.joined(separator: "/"))")
+        }
+        if !call.query.isEmpty {
+            components.queryItems = call.query
+            // `+` means space to many servers; encode it (timestamps never need it, but values may).
+            components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        }
+        guard let final = components.url else {
+            throw LeadOSError.invalidRequest("cannot build a URL for /v1/\(call.path.joined(separator: "/"))")
+        }
+        var request = URLRequest(url: final)
+        request.httpMethod = call.method
+        request.setValue("Bearer \(options.apiKey)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue("leadtop/1", forHTTPHeaderField: "User-Agent")
+        if let key = call.idempotencyKey { request.setValue(key, forHTTPHeaderField: "Idempotency-Key") }
+        if let body = call.body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        return request
+    }
+
+    /// Replaces the API key, should a server echo it back, with its redacted form.
+    func scrub(_ text: String) -> String {
+        guard !options.apiKey.isEmpty, text.contains(options.apiKey) else { return text }
+        return text.replacingOccurrences(of: options.apiKey, with: APIKey.redacted(options.apiKey))
+    }
+
+    /// A short reason for a decoding failure: which field, and what was wrong.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return Sanitize.excerpt(String(describing: error), max: 120) }
+        func path(_ context: DecodingError.Context) -> String {
+            let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return p.isEmpty ? "body" : p
+        }
+        switch error {
+        case .typeMismatch(let type, let c): return "\(path(c)): expected \(type)"
+        case .valueNotFound(let type, let c): return "\(path(c)): expected \(type), got null"
+        case .keyNotFound(let key, let c): return "\(path(c)): missing field \(key.stringValue)"
+        case .dataCorrupted(let c): return "\(path(c)): \(Sanitize.excerpt(c.debugDescription, max: 80))"
+        @unknown default: return "invalid body"
+        }
+    }
+}

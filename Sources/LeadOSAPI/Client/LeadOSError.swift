@@ -1,0 +1,100 @@
+import Foundation
+
+/// Everything that can go wrong talking to LeadOS, each case specific enough to show the user and
+/// to decide whether retrying can help. No case ever carries the API key.
+public enum LeadOSError: Error, Sendable, Hashable {
+    /// The API answered with its error object (API.md §2).
+    case api(status: Int, error: APIErrorBody.Detail, meta: ResponseMeta)
+    /// A non-2xx reply whose body is not the contract's error object (e.g. a proxy's HTML page).
+    case httpStatus(status: Int, excerpt: String, meta: ResponseMeta)
+    /// A 2xx reply whose body does not decode as the expected object.
+    case undecodable(status: Int, reason: String, excerpt: String)
+    /// The body exceeded the client's size cap; the transfer was cut off.
+    case oversize(limitBytes: Int)
+    /// No complete reply within the deadline (slow or stalled server).
+    case timeout(seconds: TimeInterval)
+    /// Connection refused, reset, DNS failure…
+    case transport(String)
+    /// The configured base URL is not allowed (e.g. plain http to a remote host).
+    case insecureURL(String)
+    /// The request could not be built (bad base URL, unencodable body).
+    case invalidRequest(String)
+    case cancelled
+
+    /// The HTTP status, when a reply was received.
+    public var status: Int? {
+        switch self {
+        case .api(let s, _, _), .httpStatus(let s, _, _), .undecodable(let s, _, _): s
+        default: nil
+        }
+    }
+
+    /// The contract's error code (`rate_limited`, `resource_missing`…), when the body carried one.
+    public var code: String? {
+        if case .api(_, let e, _) = self { return e.code }
+        return nil
+    }
+
+    /// Response headers of the failed reply, when there was one.
+    public var meta: ResponseMeta? {
+        switch self {
+        case .api(_, _, let m), .httpStatus(_, _, let m): m
+        default: nil
+        }
+    }
+
+    /// True when LeadOS definitively refused the request: retrying the same request cannot succeed.
+    /// 429 and `idempotency_key_in_use` (409 with Retry-After) are "not yet", not refusals.
+    public var isDefinitiveRefusal: Bool {
+        guard let status, (400..<500).contains(status), status != 429 else { return false }
+        if case .undecodable = self { return false }
+        return code != "idempotency_key_in_use"
+    }
+}
+
+extension LeadOSError: CustomStringConvertible, LocalizedError {
+    public var description: String {
+        switch self {
+        case .api(let status, let e, _):
+            let param = e.param.map { " (param: \(Sanitize.excerpt($0, max: 80)))" } ?? ""
+            let rid = e.requestID.map { " [\(Sanitize.excerpt($0, max: 40))]" } ?? ""
+            return "LeadOS \(status) \(Sanitize.excerpt(e.type, max: 40))/\(Sanitize.excerpt(e.code, max: 60)): \(Sanitize.excerpt(e.message, max: 200))\(param)\(rid)"
+        case .httpStatus(let status, let excerpt, _):
+            return "LeadOS replied HTTP \(status) with a body that is not an API error: \(excerpt)"
+        case .undecodable(let status, let reason, let excerpt):
+            return "LeadOS replied HTTP \(status) with a body that could not be read (\(reason)): \(excerpt)"
+        case .oversize(let limit):
+            return "LeadOS reply exceeded the \(limit / 1024) KiB limit and was cut off"
+        case .timeout(let seconds):
+            return "LeadOS did not answer within \(Int(seconds.rounded())) s"
+        case .transport(let message):
+            return "cannot reach LeadOS: \(message)"
+        case .insecureURL(let message), .invalidRequest(let message):
+            return message
+        case .cancelled:
+            return "request cancelled"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+/// Makes untrusted text safe to embed in a one-line message: no control characters, bounded length.
+enum Sanitize {
+    static func excerpt(_ text: String, max: Int = 120) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if out.unicodeScalars.count >= max { out += "…"; break }
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: out.unicodeScalars.append(" ")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func excerpt(_ data: Data, max: Int = 120) -> String {
+        if data.isEmpty { return "(empty body)" }
+        return excerpt(String(decoding: data.prefix(max * 4), as: UTF8.self), max: max)
+    }
+}

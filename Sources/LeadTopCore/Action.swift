@@ -1,0 +1,14 @@
+import Foundation
+
+/// Everything that can change the dashboard's state. The single state owner feeds each one to
+/// `reduce`; nothing else mutates `AppState`.
+public enum Action: Sendable, Hashable {
+    case key(Key)
+    case mouse(MouseEvent)
+    /// The terminal now has this many columns and rows.
+    case resize(width: Int, height: Int)
+    /// The wall clock, sent about once a second; the only source of time for ages, NEW marks and
+    /// message expiry, so the core stays deterministic.
+    case tick(now: Date)
+    case sync(SyncUpdate)
+}

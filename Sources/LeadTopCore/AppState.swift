@@ -1,0 +1,93 @@
+import Foundation
+import LeadOSAPI
+
+/// Everything the dashboard shows. Only `reduce` changes it; the renderer only reads it.
+public struct AppState: Sendable {
+    /// Tunables that are not part of the data.
+    public struct Settings: Sendable, Hashable {
+        public var readOnly: Bool
+        public var leadCapacity: Int
+        /// How long a new arrival keeps its NEW mark.
+        public var newMarkDuration: TimeInterval
+        /// How long a status message stays.
+        public var messageDuration: TimeInterval
+        /// Days of history in each campaign's sparkline.
+        public var sparklineDays: Int
+
+        public init(readOnly: Bool = false, leadCapacity: Int = 100_000, newMarkDuration: TimeInterval = 60,
+                    messageDuration: TimeInterval = 5, sparklineDays: Int = 14) {
+            self.readOnly = readOnly; self.leadCapacity = leadCapacity; self.newMarkDuration = newMarkDuration
+            self.messageDuration = messageDuration; self.sparklineDays = sparklineDays
+        }
+    }
+
+    public struct RateLimit: Sendable, Hashable {
+        public var remaining: Int
+        public var limit: Int
+    }
+
+    /// An optimistic feedback change and what to restore if LeadOS refuses it.
+    public struct PendingFeedback: Sendable, Hashable {
+        public var previous: Feedback?
+        public var optimistic: Feedback
+    }
+
+    public var settings: Settings
+    public var width: Int
+    public var height: Int
+    public var layout: DashboardLayout
+    public var now: Date
+
+    public var focus: Pane = .feed
+    public var modal: Modal?
+
+    // MARK: Campaigns
+    /// In API order (created_at desc, id desc).
+    public var campaigns: [Campaign] = []
+    public var campaignIndex: [String: Int] = [:]
+    public var selectedCampaignID: String?
+    public var campaignScroll = 0
+    /// Campaigns with a pause/resume in flight, and their state before it (for rollback).
+    public var pendingCampaigns: [String: Campaign] = [:]
+    /// Deliveries per day per campaign over the last `sparklineDays` days, oldest first.
+    public var campaignSeries: [String: [Int]] = [:]
+
+    // MARK: Feed
+    public var leads: LeadStore
+    public var selectedLeadID: String?
+    public var feedScroll = 0
+    /// The text behind the current filter, as typed.
+    public var filterText = ""
+    /// Campaign the feed and stats are narrowed to (Enter on a campaign), nil for all.
+    public var scopeCampaignID: String?
+    public var pendingFeedback: [String: PendingFeedback] = [:]
+    /// Set after the first leads arrive; later arrivals get a NEW mark.
+    public var hasInitialLeads = false
+
+    // MARK: Other data
+    /// Account-wide stats (also the source of per-campaign sparklines).
+    public var stats: DeliveryStats?
+    /// Stats for the scoped campaign, when the sync engine has fetched them.
+    public var scopedStats: DeliveryStats?
+    public var balance: Balance?
+    public var feedbackSummary: FeedbackSummary?
+
+    // MARK: Sync status
+    public var connection: ConnectionStatus = .live
+    public var lastRefresh: [Resource: Date] = [:]
+    /// When cached data was loaded; cleared by the first successful refresh.
+    public var staleSince: Date?
+    public var rateLimit: RateLimit?
+    public var pendingWrites = 0
+    public var message: StatusMessage?
+
+    public init(width: Int = 80, height: Int = 24, now: Date = Date(timeIntervalSince1970: 0),
+                settings: Settings = Settings()) {
+        self.settings = settings
+        self.width = width
+        self.height = height
+        self.layout = DashboardLayout(width: width, height: height)
+        self.now = now
+        self.leads = LeadStore(capacity: settings.leadCapacity)
+    }
+}

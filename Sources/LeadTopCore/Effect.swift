@@ -1,0 +1,13 @@
+/// Work the runtime performs for the reducer. Effects are plain values so tests can assert them
+/// exactly; the runtime maps each one onto the sync engine or the process.
+public enum Effect: Sendable, Hashable {
+    /// Put a write in the durable outbox (`SyncEngine.enqueue`). The state already shows it
+    /// optimistically; a `WriteOutcome` comes back as `.sync(.writeSettled)`.
+    case write(WriteCommand)
+    /// Poll every resource now (`SyncEngine.refreshNow`), for the `R` key.
+    case refreshNow
+    /// Fetch delivery stats for one campaign, or for all when nil (`SyncEngine.setStatsScope`).
+    case setStatsScope(campaignID: String?)
+    /// Restore the terminal and exit.
+    case quit
+}

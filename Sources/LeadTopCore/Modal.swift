@@ -1,0 +1,27 @@
+/// A dialog or overlay on top of the panes. While one is open it takes the keys first.
+public enum Modal: Sendable, Hashable {
+    /// A `y/N` question before a write; any key but `y` cancels.
+    case confirm(Confirmation)
+    /// Pick why a lead is bad (1–6); `n` adds a note first.
+    case reasonPicker(leadID: String, note: String?)
+    /// A one-line note for a bad rating (`purpose` says what Enter does with it).
+    case noteInput(leadID: String, text: String, purpose: NotePurpose)
+    /// The `/` prompt; Enter applies, Esc leaves the old filter.
+    case filterInput(text: String)
+    /// Every field of the selected lead.
+    case leadCard
+    case help
+}
+
+public enum Confirmation: Sendable, Hashable {
+    case pause(campaignID: String, name: String)
+    case resume(campaignID: String, name: String)
+    case suppress(leadID: String, email: String)
+}
+
+public enum NotePurpose: Sendable, Hashable {
+    /// Back to the reason picker, which sends the rating with the note.
+    case badRating
+    /// Resubmit the lead's existing rating with this note.
+    case amendRating
+}

@@ -1,0 +1,67 @@
+import Foundation
+import LeadOSAPI
+
+/// Read-only views of the state that the renderer and the reducer share.
+extension AppState {
+    public var selectedCampaign: Campaign? {
+        selectedCampaignID.flatMap(campaign(id:))
+    }
+
+    public func campaign(id: String) -> Campaign? {
+        campaignIndex[id].map { campaigns[$0] }
+    }
+
+    public var selectedCampaignRow: Int? {
+        selectedCampaignID.flatMap { campaignIndex[$0] }
+    }
+
+    public var selectedLead: Lead? {
+        selectedLeadID.flatMap { leads.entry(id: $0)?.lead }
+    }
+
+    /// The feed row of the selected lead, nil when it is filtered out or gone.
+    public var selectedLeadRow: Int? {
+        selectedLeadID.flatMap { leads.row(ofID: $0) }
+    }
+
+    /// Whether a lead still wears its NEW mark at `now`.
+    public func isNew(_ entry: LeadEntry) -> Bool {
+        guard let arrived = entry.arrivedAt else { return false }
+        return now.timeIntervalSince(arrived) < settings.newMarkDuration
+    }
+
+    /// The stats the stats pane shows: the scoped campaign's when fetched, otherwise the account's.
+    /// When only account stats are at hand for a scoped campaign, its share is taken from `by_campaign`.
+    public var displayedStats: DeliveryStats? {
+        guard let scope = scopeCampaignID else { return stats }
+        if let scopedStats, scopedStats.campaignID == scope { return scopedStats }
+        guard let stats else { return nil }
+        return stats.share(of: scope)
+    }
+
+    /// Seconds since a resource was last refreshed, nil if never.
+    public func age(of resource: Resource) -> TimeInterval? {
+        lastRefresh[resource].map { max(0, now.timeIntervalSince($0)) }
+    }
+
+    public var isStale: Bool { staleSince != nil }
+}
+
+extension DeliveryStats {
+    /// One campaign's part of account-wide stats, rebuilt from each day's `by_campaign`.
+    public func share(of campaignID: String) -> DeliveryStats {
+        var delivered = 0, credits = 0, scoreSum = 0.0
+        let days = data.map { day -> Day in
+            guard let part = day.byCampaign.first(where: { $0.campaignID == campaignID }) else {
+                return Day(date: day.date, delivered: 0, creditsConsumed: 0, avgScore: nil, byCampaign: [])
+            }
+            delivered += part.delivered; credits += part.creditsConsumed
+            scoreSum += (part.avgScore ?? 0) * Double(part.delivered)
+            return Day(date: day.date, delivered: part.delivered, creditsConsumed: part.creditsConsumed,
+                       avgScore: part.avgScore, byCampaign: [part])
+        }
+        let avg = delivered > 0 ? (scoreSum / Double(delivered) * 10).rounded() / 10 : nil
+        return DeliveryStats(startDate: startDate, endDate: endDate, campaignID: campaignID,
+                             totals: Totals(delivered: delivered, creditsConsumed: credits, avgScore: avg), data: days)
+    }
+}

@@ -1,0 +1,52 @@
+import LeadTopCore
+
+/// The whole screen as a pure function of the state: panes, status bar, then any dialog on top.
+public enum DashboardView {
+    public static func render(state: AppState, theme: Theme, width: Int, height: Int) -> CellGrid {
+        var grid = CellGrid(width: width, height: height, fill: Cell(text: " ", style: theme[.text]))
+        render(state: state, theme: theme, into: &grid)
+        return grid
+    }
+
+    /// Draws into an existing grid of the right size, to reuse its memory frame after frame.
+    public static func render(state: AppState, theme: Theme, into grid: inout CellGrid) {
+        let layout = state.layout.width == grid.width && state.layout.height == grid.height
+            ? state.layout : DashboardLayout(width: grid.width, height: grid.height)
+        if layout.isTooSmall {
+            grid.fill(Rect(x: 0, y: 0, width: grid.width, height: grid.height), with: Cell(text: " ", style: theme[.text]))
+            drawTooSmall(into: &grid, theme: theme)
+            return
+        }
+        // The panes and the status bar tile the whole screen and clear what they cover, so there
+        // is no full-screen clear first.
+        CampaignsPane.draw(into: &grid, state: state, theme: theme, rect: layout.campaigns, focused: state.focus == .campaigns)
+        StatsPane.draw(into: &grid, state: state, theme: theme, rect: layout.stats, focused: state.focus == .stats)
+        FeedPane.draw(into: &grid, state: state, theme: theme, rect: layout.feed, focused: state.focus == .feed)
+        CreditsPane.draw(into: &grid, state: state, theme: theme, rect: layout.credits, focused: state.focus == .credits)
+        FeedbackPane.draw(into: &grid, state: state, theme: theme, rect: layout.feedback, focused: state.focus == .feedback)
+        StatusBar.draw(into: &grid, state: state, theme: theme, rect: layout.statusBar)
+        let body = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
+        switch state.modal {
+        case .help: HelpOverlay.draw(into: &grid, screen: body, readOnly: state.settings.readOnly, theme: theme)
+        case .confirm(let confirmation): Dialogs.confirm(into: &grid, confirmation, screen: body, theme: theme)
+        case .reasonPicker(let leadID, let note):
+            Dialogs.reasonPicker(into: &grid, lead: state.leads.entry(id: leadID)?.lead, note: note, screen: body, theme: theme)
+        case .noteInput(_, let text, _): Dialogs.noteInput(into: &grid, text: text, screen: body, theme: theme)
+        case .leadCard: LeadCard.draw(into: &grid, state: state, screen: body, theme: theme)
+        case .filterInput, nil: break
+        }
+    }
+
+    static func drawTooSmall(into grid: inout CellGrid, theme: Theme) {
+        let lines = [
+            "Terminal too small",
+            "need \(DashboardLayout.minWidth)×\(DashboardLayout.minHeight), have \(grid.width)×\(grid.height)",
+            "enlarge the window or press q to quit",
+        ]
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < grid.height {
+            let w = DisplayText.width(line)
+            grid.draw(line, x: max(0, (grid.width - w) / 2), y: top + i, maxWidth: grid.width, style: theme[i == 0 ? .warning : .text])
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import LeadOSAPI
+import LeadTopCore
+
+/// Campaigns: status, name, today / daily cap, delivered, credits, 14-day deliveries sparkline.
+enum CampaignsPane {
+    static let specs = [
+        ColumnSpec("STATUS", width: 11, priority: 0),
+        ColumnSpec("NAME", width: 10, flex: 1, priority: 1),
+        ColumnSpec("TODAY", width: 7, priority: 2, alignRight: true),
+        ColumnSpec("WHY", width: 7, priority: 3),
+        ColumnSpec("DAYS", width: 7, flex: 1, max: 14, priority: 4),
+        ColumnSpec("LEADS", width: 7, priority: 5, alignRight: true),
+        ColumnSpec("CREDITS", width: 7, priority: 6, alignRight: true),
+    ]
+
+    static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
+        let scope = state.scopeCampaignID.map { _ in " · scoped" } ?? ""
+        let title = "1 Campaigns (\(state.campaigns.count))\(scope)"
+        let inner = Block.draw(into: &grid, rect, title: title, focused: focused, theme: theme)
+        guard inner.height > 0 else { return }
+        let widths = Columns.widths(specs, available: inner.width)
+        let xs = Columns.origins(widths, x: inner.x)
+        for (i, spec) in specs.enumerated() where widths[i] > 0 {
+            let title = i == 4 ? "\(widths[i]) DAYS" : spec.title
+            grid.draw(title, in: Rect(x: xs[i], y: inner.y, width: widths[i], height: 1),
+                      alignRight: spec.alignRight, style: theme[.header])
+        }
+        let rows = max(0, inner.height - 1)
+        guard !state.campaigns.isEmpty else {
+            if rows > 0 { grid.draw("No campaigns yet", x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim]) }
+            return
+        }
+        for r in 0..<rows {
+            let index = state.campaignScroll + r
+            guard index < state.campaigns.count else { break }
+            let campaign = state.campaigns[index]
+            let y = inner.y + 1 + r
+            let selected = campaign.id == state.selectedCampaignID
+            let rowStyle: Style? = selected ? theme[focused ? .selected : .selectedUnfocused] : nil
+            if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(text: " ", style: rowStyle)) }
+            // Column by column, skipping hidden ones, without building a row array per frame.
+            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) {
+                guard widths[i] > 0 else { return }
+                grid.draw(text(), in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
+                          alignRight: specs[i].alignRight, style: rowStyle ?? theme[role])
+            }
+            cell(0, statusText(campaign.status), statusRole(campaign.status))
+            cell(1, (campaign.id == state.scopeCampaignID ? "» " : "") + campaign.name, .text)
+            cell(2, "\(campaign.leadsDeliveredToday)/\(campaign.dailyLeadCap)", .text)
+            cell(3, reasonText(campaign), .dim)
+            cell(4, Sparkline.text((state.campaignSeries[campaign.id] ?? []).suffix(widths[4])), .sparkline)
+            cell(5, Format.thousands(campaign.leadsDelivered), .text)
+            cell(6, Format.thousands(campaign.creditsSpent), .text)
+        }
+    }
+
+    static func statusText(_ status: CampaignStatus) -> String {
+        switch status {
+        case .active: "▶ active"
+        case .paused: "‖ paused"
+        case .draft: "· draft"
+        case .completed: "✓ completed"
+        }
+    }
+
+    static func statusRole(_ status: CampaignStatus) -> ThemeRole {
+        switch status {
+        case .active: .campaignActive
+        case .paused: .campaignPaused
+        case .draft: .campaignDraft
+        case .completed: .campaignCompleted
+        }
+    }
+
+    static func reasonText(_ campaign: Campaign) -> String {
+        switch campaign.pausedReason {
+        case .user: "user"
+        case .insufficientCredits: "credits"
+        case nil: ""
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import LeadOSAPI
+import LeadTopCore
+
+/// The live lead feed, newest first. Draws only the visible rows: the cost of a frame does not
+/// depend on how many leads are stored.
+enum FeedPane {
+    static let specs = [
+        ColumnSpec("", width: 3, priority: 0),
+        ColumnSpec("AGE", width: 4, priority: 1, alignRight: true),
+        ColumnSpec("SCR", width: 3, priority: 2, alignRight: true),
+        ColumnSpec("FB", width: 2, priority: 3),
+        ColumnSpec("NAME", width: 10, flex: 3, priority: 4),
+        ColumnSpec("TITLE", width: 10, flex: 3, priority: 6),
+        ColumnSpec("COMPANY", width: 10, flex: 3, priority: 5),
+        ColumnSpec("GEOGRAPHY", width: 10, flex: 2, priority: 8),
+        ColumnSpec("EMAIL", width: 10, priority: 7),
+    ]
+
+    static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
+        var title = "2 Live lead feed (\(Format.thousands(state.leads.visibleCount))"
+        if state.leads.visibleCount != state.leads.count { title += " of \(Format.thousands(state.leads.count))" }
+        title += ")"
+        if let scope = state.scopeCampaignID { title += " · \(state.campaign(id: scope)?.name ?? scope)" }
+        if !state.filterText.isEmpty { title += " · /\(state.filterText)" }
+        let inner = Block.draw(into: &grid, rect, title: title, focused: focused, theme: theme)
+        guard inner.height > 0 else { return }
+        let widths = Columns.widths(specs, available: inner.width)
+        let xs = Columns.origins(widths, x: inner.x)
+        for (i, spec) in specs.enumerated() where widths[i] > 0 {
+            grid.draw(spec.title, in: Rect(x: xs[i], y: inner.y, width: widths[i], height: 1),
+                      alignRight: spec.alignRight, style: theme[.header])
+        }
+        let rows = max(0, inner.height - 1)
+        if state.leads.visibleCount == 0, rows > 0 {
+            let text = state.leads.count == 0 ? "Waiting for leads…" : "No lead matches (Esc clears the filter)"
+            grid.draw(text, x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim])
+            return
+        }
+        for r in 0..<rows {
+            guard let entry = state.leads.entry(atRow: state.feedScroll + r) else { break }
+            let lead = entry.lead
+            let y = inner.y + 1 + r
+            let selected = lead.id == state.selectedLeadID
+            let rowStyle: Style? = selected ? theme[focused ? .selected : .selectedUnfocused] : nil
+            if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(text: " ", style: rowStyle)) }
+            // Column by column, skipping hidden ones, without building a row array per frame.
+            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) {
+                guard widths[i] > 0 else { return }
+                grid.draw(text(), in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
+                          alignRight: specs[i].alignRight, style: rowStyle ?? theme[role])
+            }
+            cell(0, state.isNew(entry) ? "NEW" : "", .newMark)
+            cell(1, Format.age(state.now.timeIntervalSince(lead.deliveredAt)), .dim)
+            cell(2, String(lead.score), scoreRole(lead.score))
+            cell(3, feedbackMark(lead.feedback), lead.feedback?.rating == .bad ? .bad : .good)
+            cell(4, lead.fullName, .text)
+            cell(5, lead.jobTitle, .text)
+            cell(6, lead.companyName, .text)
+            cell(7, lead.geography, .dim)
+            cell(8, emailText(lead), lead.emailStatus == .valid ? .text : .dim)
+        }
+    }
+
+    static func scoreRole(_ score: Int) -> ThemeRole {
+        score >= 80 ? .scoreHigh : (score >= 60 ? .scoreMid : .scoreLow)
+    }
+
+    static func feedbackMark(_ feedback: Feedback?) -> String {
+        switch feedback?.rating {
+        case .good: "+"
+        case .bad: "-"
+        case nil: ""
+        }
+    }
+
+    static func emailText(_ lead: Lead) -> String {
+        switch lead.emailStatus {
+        case .valid: "valid"
+        case .acceptAll: "accept-all"
+        case .unknown: "unknown"
+        case nil: "no email"
+        }
+    }
+}

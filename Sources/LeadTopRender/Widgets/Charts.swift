@@ -1,0 +1,91 @@
+import LeadTopCore
+
+/// Small charts drawn with block characters.
+public enum Sparkline {
+    public static let levels: [String] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// One character per value scaled to the largest (or `maxValue`); zero is a blank.
+    public static func text<C: Collection<Int>>(_ values: C, maxValue: Int? = nil) -> String {
+        let top = max(1, maxValue ?? values.max() ?? 1)
+        var out = ""
+        out.reserveCapacity(values.count * 3)
+        for v in values {
+            guard v > 0 else { out.append(" "); continue }
+            let level = min(8, max(1, Int((Double(v) / Double(top) * 8).rounded(.up))))
+            out.append(levels[level - 1])
+        }
+        return out
+    }
+}
+
+public enum Gauge {
+    /// A bar of `width` cells, filled in proportion to `ratio` (0–1).
+    public static func draw(into grid: inout CellGrid, x: Int, y: Int, width: Int, ratio: Double,
+                            fill: Style, empty: Style) {
+        guard width > 0 else { return }
+        let clamped = ratio.isFinite ? min(1, max(0, ratio)) : 0
+        let filled = Int((clamped * Double(width)).rounded())
+        for i in 0..<width {
+            grid.set(x: x + i, y: y, Cell(text: i < filled ? "█" : "░", style: i < filled ? fill : empty))
+        }
+    }
+}
+
+/// A vertical bar chart with a y axis (max, half, 0) and the first and last dates under it.
+public enum BarChart {
+    public static let eighths: [String] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// Draws `values` (oldest first) in `rect`: the bottom row holds the date labels, the row above
+    /// it the axis line. Shows the most recent values that fit.
+    public static func draw(into grid: inout CellGrid, _ rect: Rect, values: [Int], labels: [String],
+                            barStyle: Style, axisStyle: Style) {
+        guard rect.height >= 3, rect.width >= 6, !values.isEmpty else { return }
+        grid.fill(rect, with: Cell(text: " ", style: axisStyle))
+        let top = max(1, values.max() ?? 1)
+        let axisWidth = String(top).count
+        let plotX = rect.x + axisWidth + 1
+        let plotWidth = rect.maxX - plotX
+        guard plotWidth > 0 else { return }
+        let count = min(values.count, plotWidth)
+        let shown = Array(values.suffix(count)), shownLabels = Array(labels.suffix(count))
+        let slot = max(1, plotWidth / count)
+        let barWidth = slot >= 3 ? slot - 1 : slot
+        let plotHeight = rect.height - 2
+        let axisY = rect.y + plotHeight
+        // y axis
+        for row in 0..<plotHeight {
+            grid.set(x: plotX - 1, y: rect.y + row, Cell(text: "│", style: axisStyle))
+        }
+        grid.draw(String(top), in: Rect(x: rect.x, y: rect.y, width: axisWidth, height: 1), alignRight: true, style: axisStyle)
+        if plotHeight >= 3 {
+            grid.draw(String(top / 2), in: Rect(x: rect.x, y: rect.y + plotHeight / 2, width: axisWidth, height: 1),
+                      alignRight: true, style: axisStyle)
+        }
+        grid.draw("0", in: Rect(x: rect.x, y: axisY, width: axisWidth, height: 1), alignRight: true, style: axisStyle)
+        grid.set(x: plotX - 1, y: axisY, Cell(text: "└", style: axisStyle))
+        for x in plotX..<rect.maxX { grid.set(x: x, y: axisY, Cell(text: "─", style: axisStyle)) }
+        // bars, in eighths of a row
+        for (i, v) in shown.enumerated() {
+            let units = Int((Double(v) / Double(top) * Double(plotHeight * 8)).rounded())
+            let bx = plotX + i * slot
+            for row in 0..<plotHeight {
+                let fromBottom = plotHeight - 1 - row
+                let level = min(8, max(0, units - fromBottom * 8))
+                guard level > 0 else { continue }
+                for dx in 0..<barWidth {
+                    grid.set(x: bx + dx, y: rect.y + row, Cell(text: eighths[level], style: barStyle))
+                }
+            }
+        }
+        // date labels under the first and last bars
+        let labelY = axisY + 1
+        if let first = shownLabels.first {
+            grid.draw(first, x: plotX, y: labelY, maxWidth: plotWidth, style: axisStyle)
+        }
+        if let last = shownLabels.last, shownLabels.count > 1 {
+            let w = DisplayText.width(last)
+            let lx = max(plotX + DisplayText.width(shownLabels[0]) + 1, plotX + (count - 1) * slot + barWidth - w)
+            if lx + w <= rect.maxX { grid.draw(last, x: lx, y: labelY, maxWidth: w, style: axisStyle) }
+        }
+    }
+}

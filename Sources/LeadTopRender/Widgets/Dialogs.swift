@@ -1,0 +1,54 @@
+import LeadOSAPI
+import LeadTopCore
+
+/// Modal dialogs, drawn centred over the dashboard.
+enum Dialogs {
+    static func frame(into grid: inout CellGrid, screen: Rect, width: Int, height: Int, title: String, theme: Theme) -> Rect {
+        let rect = screen.centered(width: width, height: height)
+        return Block.draw(into: &grid, rect, title: title, focused: true, theme: theme,
+                          borderRole: .dialogBorder, fillRole: .dialog)
+    }
+
+    static func confirm(into grid: inout CellGrid, _ confirmation: Confirmation, screen: Rect, theme: Theme) {
+        let question: String
+        switch confirmation {
+        case .pause(_, let name): question = "Pause campaign \(name)?"
+        case .resume(_, let name): question = "Resume campaign \(name)?"
+        case .suppress(_, let email): question = "Suppress \(email) in every campaign?"
+        }
+        let width = min(screen.width - 4, max(30, DisplayText.width(question) + 4))
+        let inner = frame(into: &grid, screen: screen, width: width, height: 5, title: " Confirm ", theme: theme)
+        grid.draw(question, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: theme[.dialog])
+        grid.draw("y: yes   N/Esc: no", x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2, style: theme[.keyHint].on(theme[.dialog].bg))
+    }
+
+    static func reasonPicker(into grid: inout CellGrid, lead: Lead?, note: String?, screen: Rect, theme: Theme) {
+        let inner = frame(into: &grid, screen: screen, width: min(screen.width - 4, 44), height: 12,
+                          title: " Why is this lead bad? ", theme: theme)
+        let style = theme[.dialog]
+        grid.draw(lead?.fullName ?? "", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: style)
+        for (i, reason) in BadReason.allCases.enumerated() {
+            grid.draw("\(i + 1)  \(reason.label)", x: inner.x + 1, y: inner.y + 1 + i, maxWidth: inner.width - 2, style: style)
+        }
+        let noteLine = note.map { "n  note: \($0)" } ?? "n  add a note"
+        grid.draw(noteLine, x: inner.x + 1, y: inner.y + 7, maxWidth: inner.width - 2, style: style)
+        grid.draw("1–6 rate bad · Esc cancel", x: inner.x + 1, y: inner.y + 9, maxWidth: inner.width - 2,
+                  style: theme[.keyHint].on(style.bg))
+    }
+
+    static func noteInput(into grid: inout CellGrid, text: String, screen: Rect, theme: Theme) {
+        let width = min(screen.width - 4, 60)
+        let inner = frame(into: &grid, screen: screen, width: width, height: 5, title: " Note ", theme: theme)
+        let style = theme[.dialog]
+        let field = inner.width - 4
+        // Show the end of a long note so the cursor stays visible.
+        var clusters = DisplayText.clusters(text)
+        var used = clusters.reduce(0) { $0 + $1.width }
+        while used > field - 1, !clusters.isEmpty { used -= clusters.removeFirst().width }
+        grid.draw("> ", x: inner.x + 1, y: inner.y, maxWidth: 2, style: style)
+        let shown = grid.put(clusters, x: inner.x + 3, y: inner.y, style: style)
+        grid.set(x: inner.x + 3 + shown, y: inner.y, Cell(text: "█", style: style))
+        grid.draw("Enter save · Esc cancel", x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2,
+                  style: theme[.keyHint].on(style.bg))
+    }
+}

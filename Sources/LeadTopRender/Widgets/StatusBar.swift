@@ -1,0 +1,67 @@
+import Foundation
+import LeadTopCore
+
+/// The bottom line: connection, data age, rate limit, pending writes, read-only marker, and either
+/// the current message or key hints. The filter prompt takes it over while typing.
+enum StatusBar {
+    static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        let base = theme[.statusBar]
+        grid.fill(rect, with: Cell(text: " ", style: base))
+        if case .filterInput(let text) = state.modal {
+            let used = grid.draw("/", x: rect.x, y: rect.y, maxWidth: rect.width, style: theme[.keyHint])
+            let shown = grid.draw(text, x: rect.x + used, y: rect.y, maxWidth: rect.width - used - 1, style: base)
+            grid.set(x: rect.x + used + shown, y: rect.y, Cell(text: "█", style: base))
+            let hint = "  Enter apply · Esc cancel · score>80 score<50 text"
+            grid.draw(hint, x: rect.x + used + shown + 1, y: rect.y, maxWidth: rect.maxX - (rect.x + used + shown + 1), style: theme[.dim].on(base.bg))
+            return
+        }
+        var x = rect.x
+        func put(_ text: String, _ style: Style) {
+            guard x < rect.maxX else { return }
+            x += grid.draw(text, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
+        }
+        switch state.connection {
+        case .live:
+            put("● live", theme[.statusLive])
+        case .degraded(let reason, let nextRetry):
+            var text = "◐ degraded: \(reason)"
+            if let nextRetry { text += ", retry in \(Format.age(nextRetry.timeIntervalSince(state.now)))" }
+            put(text, theme[.statusDegraded])
+        case .offline(let since):
+            put("○ offline since \(Format.clock(since))", theme[.statusOffline])
+        }
+        if state.isStale {
+            put(" │ ", base); put("cached data", theme[.warning].on(base.bg))
+        } else if let age = state.age(of: .feed) {
+            put(" │ ", base); put("updated \(Format.age(age)) ago", base)
+        }
+        if let limit = state.rateLimit {
+            put(" │ ", base); put("API \(limit.remaining)/\(limit.limit)", limit.remaining < limit.limit / 10 ? theme[.warning].on(base.bg) : base)
+        }
+        if state.pendingWrites > 0 {
+            put(" │ ", base); put("\(state.pendingWrites) pending", theme[.warning].on(base.bg))
+        }
+        if state.settings.readOnly {
+            put(" │ ", base); put("READ-ONLY", theme[.error].on(base.bg))
+        }
+        put(" │ ", base)
+        if let message = state.message {
+            put(message.text, message.kind == .error ? theme[.error].on(base.bg) : base)
+        } else {
+            put(hints(readOnly: state.settings.readOnly), theme[.keyHint])
+        }
+    }
+
+    static func hints(readOnly: Bool) -> String {
+        readOnly ? "?:help /:filter Enter:open R:refresh q:quit"
+            : "?:help /:filter p:pause +/-:rate s:suppress q:quit"
+    }
+}
+
+extension Style {
+    /// The same style on another background.
+    func on(_ background: Color) -> Style {
+        var s = self; s.bg = background; return s
+    }
+}

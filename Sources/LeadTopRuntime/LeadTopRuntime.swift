@@ -1,1 +1,0 @@
-/// Module `LeadTopRuntime`; see DECISIONS.md for what lives here.

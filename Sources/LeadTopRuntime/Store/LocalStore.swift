@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// The engine's SQLite file: the durable outbox of writes and the cache of the last known state.
+/// Every method is synchronous and safe from any thread (GRDB's `DatabaseQueue` serializes access).
+public final class LocalStore: Sendable {
+    public let path: String
+    let db: DatabaseQueue
+
+    /// Opens (creating if needed) the store at `path`; its directory is created with mode 0700.
+    public init(path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        // WAL: one fsync per commit instead of several, with the same durability on a crash of
+        // the process; readers (the UI's first frame) never wait for the outbox writer.
+        configuration.prepareDatabase { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+        }
+        db = try DatabaseQueue(path: path, configuration: configuration)
+        try Self.migrator.migrate(db)
+    }
+
+    /// `<state dir>/leadtop.sqlite`, e.g. `~/.local/state/leadtop/leadtop.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        XDGPaths.stateDirectory(environment: environment).appendingPathComponent("leadtop.sqlite").path
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    command BLOB NOT NULL,
+                    created_at REAL NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT
+                );
+                CREATE TABLE cached_lead (
+                    id TEXT PRIMARY KEY,
+                    delivered_at REAL NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE INDEX cached_lead_order ON cached_lead(delivered_at DESC, id DESC);
+                CREATE TABLE cached_campaign (
+                    id TEXT PRIMARY KEY,
+                    position INTEGER NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE TABLE cached_value (
+                    name TEXT PRIMARY KEY,
+                    body BLOB NOT NULL,
+                    saved_at REAL NOT NULL
+                );
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LeadTopCore
+
+/// Turns request outcomes into the connection state the status bar shows. Pure: the engine feeds
+/// it events with their times and asks for the status.
+///
+/// - live: nothing is currently failing.
+/// - degraded: something is failing and being retried (`nextRetry` is the soonest retry).
+/// - offline: `offlineAfterFailures` failures in a row with no success in between, or nothing has
+///   succeeded for `offlineAfter` seconds while failing.
+public struct ConnectionTracker: Sendable, Hashable {
+    public var offlineAfterFailures: Int
+    public var offlineAfter: TimeInterval
+
+    public private(set) var lastSuccess: Date?
+    public private(set) var consecutiveFailures = 0
+    /// When the current run of failures began (nil while live).
+    public private(set) var failingSince: Date?
+    /// What is failing now, by channel (a resource name or "outbox"), with its reason and next retry.
+    private var failing: [String: Failure] = [:]
+
+    private struct Failure: Sendable, Hashable {
+        var reason: String
+        var nextRetry: Date?
+        var at: Date
+    }
+
+    public init(offlineAfterFailures: Int = 5, offlineAfter: TimeInterval = 60) {
+        self.offlineAfterFailures = offlineAfterFailures; self.offlineAfter = offlineAfter
+    }
+
+    public mutating func recordSuccess(_ channel: String, at time: Date) {
+        lastSuccess = time
+        consecutiveFailures = 0
+        failing[channel] = nil
+        if failing.isEmpty { failingSince = nil }
+    }
+
+    public mutating func recordFailure(_ channel: String, reason: String, nextRetry: Date?, at time: Date) {
+        consecutiveFailures += 1
+        if failingSince == nil { failingSince = time }
+        failing[channel] = Failure(reason: reason, nextRetry: nextRetry, at: time)
+    }
+
+    /// Forgets a channel that stopped retrying (e.g. its poller was turned off).
+    public mutating func clear(_ channel: String) {
+        failing[channel] = nil
+        if failing.isEmpty { failingSince = nil; consecutiveFailures = 0 }
+    }
+
+    public func status(at now: Date) -> ConnectionStatus {
+        guard let since = failingSince, !failing.isEmpty else { return .live }
+        let quietFor = now.timeIntervalSince(lastSuccess ?? since)
+        if consecutiveFailures >= offlineAfterFailures || quietFor >= offlineAfter {
+            return .offline(since: since)
+        }
+        let latest = failing.values.max { $0.at < $1.at }!
+        let next = failing.values.compactMap(\.nextRetry).min()
+        return .degraded(reason: latest.reason, nextRetry: next)
+    }
+}

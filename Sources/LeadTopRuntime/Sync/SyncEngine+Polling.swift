@@ -1,0 +1,120 @@
+import Foundation
+import LeadOSAPI
+import LeadTopCore
+
+/// What one poll brought back, applied on the engine's queue.
+enum PollResult: Sendable {
+    case feed([Lead], FeedCursor)
+    case campaigns([Campaign])
+    case balance(Balance)
+    case stats(DeliveryStats)
+    case feedbackSummary(FeedbackSummary)
+}
+
+extension SyncEngine {
+    /// Starts a request for `resource` now. Its id becomes the one whose reply counts: a reply to
+    /// an older request (e.g. stats for the previous scope) is dropped when it arrives.
+    func poll(_ resource: Resource) {
+        var poller = pollers[resource] ?? PollerState()
+        poller.timer?.cancel()
+        poller.timer = nil
+        nextRequestID += 1
+        let requestID = nextRequestID
+        poller.latestRequestID = requestID
+        poller.inFlight = true
+        pollers[resource] = poller
+
+        let client = self.client
+        let cursor = feedCursor
+        let scope = statsCampaignID
+        let pageSize = options.feedPageSize
+        Task { [weak self] in
+            let result: Result<PollResult, any Error>
+            do {
+                result = .success(try await Self.fetch(resource, client: client, cursor: cursor, statsScope: scope, pageSize: pageSize))
+            } catch {
+                result = .failure(error)
+            }
+            guard let self else { return }
+            self.queue.async { self.complete(resource, requestID: requestID, result: result) }
+        }
+    }
+
+    static func fetch(_ resource: Resource, client: LeadOSClient, cursor: FeedCursor, statsScope: String?,
+                      pageSize: Int) async throws -> PollResult {
+        switch resource {
+        case .feed:
+            var next = cursor
+            let fresh = try await client.fetchNewLeads(after: &next, pageSize: pageSize)
+            return .feed(fresh, next)
+        case .campaigns:
+            return .campaigns(try await client.campaignPages(CampaignQuery(limit: 100), maxPages: 100).collect())
+        case .balance:
+            return .balance(try await client.balance())
+        case .stats:
+            return .stats(try await client.leadStats(campaignID: statsScope))
+        case .feedbackSummary:
+            return .feedbackSummary(try await client.feedbackSummary())
+        }
+    }
+
+    func complete(_ resource: Resource, requestID: Int, result: Result<PollResult, any Error>) {
+        guard !stopped, var poller = pollers[resource], poller.latestRequestID == requestID else { return }
+        poller.inFlight = false
+        let now = clock.now()
+        let interval = options.intervals[resource]
+        switch result {
+        case .success(let value):
+            poller.failures = 0
+            apply(value, now: now)
+            emit(.refreshed(resource, at: now))
+            tracker.recordSuccess(resource.rawValue, at: now)
+            if interval > 0 { poller.timer = arm(resource, after: interval) }
+        case .failure(let error):
+            poller.failures += 1
+            if interval > 0 {
+                let delay = options.backoff.delay(afterAttempt: poller.failures, retryAfter: (error as? LeadOSError)?.meta?.retryAfter,
+                                                  unitRandom: options.random())
+                poller.timer = arm(resource, after: delay)
+                tracker.recordFailure(resource.rawValue, reason: Self.reason(error), nextRetry: now.addingTimeInterval(delay), at: now)
+            } else {
+                tracker.recordFailure(resource.rawValue, reason: Self.reason(error), nextRetry: nil, at: now)
+            }
+        }
+        pollers[resource] = poller
+        publishConnection()
+    }
+
+    private func arm(_ resource: Resource, after seconds: TimeInterval) -> any ScheduledWork {
+        scheduler.schedule(after: seconds) { [weak self] in
+            guard let self else { return }
+            self.queue.async {
+                guard !self.stopped else { return }
+                self.poll(resource)
+            }
+        }
+    }
+
+    private func apply(_ value: PollResult, now: Date) {
+        switch value {
+        case .feed(let fresh, let cursor):
+            feedCursor = cursor
+            if !fresh.isEmpty {
+                emit(.leads(fresh))
+                try? store.cacheLeads(fresh, limit: options.cacheLeadLimit)
+            }
+        case .campaigns(let campaigns):
+            emit(.campaigns(campaigns))
+            try? store.cacheCampaigns(campaigns)
+        case .balance(let balance):
+            emit(.balance(balance))
+            try? store.cacheValue(balance, named: "balance", at: now)
+        case .stats(let stats):
+            emit(.stats(stats))
+            try? store.cacheValue(stats, named: "stats", at: now)
+        case .feedbackSummary(let summary):
+            emit(.feedbackSummary(summary))
+            try? store.cacheValue(summary, named: "feedback_summary", at: now)
+        }
+    }
+}

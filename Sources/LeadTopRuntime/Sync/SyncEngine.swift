@@ -1,0 +1,199 @@
+import Foundation
+import LeadOSAPI
+import LeadTopCore
+
+/// Keeps the dashboard's data fresh and its writes durable. Pollers (one per resource) and the
+/// outbox run on one serial queue, which owns all mutable state below; results reach the state
+/// owner only through `sink`, as `SyncUpdate` values. Nothing here blocks the caller.
+public final class SyncEngine: @unchecked Sendable {
+    let client: LeadOSClient
+    let store: LocalStore
+    let options: SyncOptions
+    let clock: any SyncClock
+    let scheduler: any SyncScheduler
+    let sink: @Sendable (SyncUpdate) -> Void
+    /// The only queue that touches the state below.
+    let queue = DispatchQueue(label: "leadtop.sync.engine")
+
+    // MARK: State (guarded by `queue`)
+
+    var started = false
+    var stopped = false
+    var pollers: [Resource: PollerState] = [:]
+    var nextRequestID = 0
+    var feedCursor = FeedCursor()
+    var statsCampaignID: String?
+    var tracker: ConnectionTracker
+    var lastConnection: ConnectionStatus?
+    var lastRateLimit: RateLimit?
+    var outbox = OutboxState()
+    var receiver: WebhookReceiver?
+
+    /// One resource's poller: its pending timer, the id of the request whose reply counts, and
+    /// how many tries in a row failed.
+    struct PollerState {
+        var timer: (any ScheduledWork)?
+        var latestRequestID = 0
+        var inFlight = false
+        var failures = 0
+    }
+
+    /// The outbox sender: one write in flight at a time, oldest first, so a pause and a later
+    /// resume of the same campaign reach LeadOS in the order they were made.
+    struct OutboxState {
+        var sending: Int64?
+        var failures = 0
+        var retryTimer: (any ScheduledWork)?
+    }
+
+    /// Builds the engine and its client. The client makes one try per request (`RetryPolicy.once`):
+    /// the engine schedules retries itself, with `options.backoff`, so it can show them; every
+    /// reply's headers reach the engine for the rate-limit display.
+    public init(clientOptions: LeadOSClientOptions, store: LocalStore, options: SyncOptions = SyncOptions(),
+                clock: any SyncClock = SystemClock(), scheduler: any SyncScheduler = DispatchScheduler(),
+                sink: @escaping @Sendable (SyncUpdate) -> Void) throws {
+        let relay = ResponseRelay()
+        var clientOptions = clientOptions
+        clientOptions.retryPolicy = .once
+        let upstream = clientOptions.onResponse
+        clientOptions.onResponse = { meta in
+            upstream?(meta)
+            relay.forward(meta)
+        }
+        self.client = try LeadOSClient(options: clientOptions)
+        self.store = store; self.options = options
+        self.clock = clock; self.scheduler = scheduler; self.sink = sink
+        self.tracker = ConnectionTracker(offlineAfterFailures: options.offlineAfterFailures, offlineAfter: options.offlineAfter)
+        relay.attach(self)
+        queue.setSpecific(key: Self.queueKey, value: ObjectIdentifier(self))
+    }
+
+    /// Emits the cached state, then starts every poller, the outbox and (if configured) push mode.
+    public func start() {
+        queue.async { [self] in
+            guard !started, !stopped else { return }
+            started = true
+            loadCache()
+            publishPendingCount()
+            for resource in Resource.allCases where options.intervals[resource] > 0 {
+                poll(resource)
+            }
+            drainOutbox()
+            if let webhook = options.webhook { startReceiver(webhook) }
+        }
+    }
+
+    /// Stops timers and the receiver. Replies still in flight are ignored; queued writes stay in
+    /// the outbox for the next start. Safe to call from any thread, including from the sink.
+    public func stop() {
+        let halt = { [self] () -> WebhookReceiver? in
+            stopped = true
+            for (resource, poller) in pollers { poller.timer?.cancel(); pollers[resource]?.timer = nil }
+            outbox.retryTimer?.cancel()
+            outbox.retryTimer = nil
+            return receiver
+        }
+        let running = DispatchQueue.getSpecific(key: Self.queueKey) == ObjectIdentifier(self) ? halt() : queue.sync(execute: halt)
+        running?.stop()
+    }
+
+    /// Marks `queue` so `stop()` can tell whether it already runs on it.
+    static let queueKey = DispatchSpecificKey<ObjectIdentifier>()
+
+    /// Polls every enabled resource now; replies to requests already in flight become stale.
+    public func refreshNow() {
+        queue.async { [self] in
+            guard started, !stopped else { return }
+            for resource in Resource.allCases where options.intervals[resource] > 0 { poll(resource) }
+            drainOutbox(force: true)
+        }
+    }
+
+    /// Scopes the daily stats to one campaign (nil = all) and fetches them at once.
+    public func setStatsScope(campaignID: String?) {
+        queue.async { [self] in
+            statsCampaignID = campaignID
+            if started, !stopped { poll(.stats) }
+        }
+    }
+
+    /// Stores the write durably, then sends it. Never blocks on the network.
+    public func enqueue(_ command: WriteCommand) {
+        queue.async { [self] in
+            do {
+                try store.enqueue(command, at: clock.now())
+            } catch {
+                emit(.writeSettled(.refused(command, status: 0, code: "local_storage_error",
+                                            message: "could not save the write locally: \(error)")))
+                return
+            }
+            publishPendingCount()
+            if started, !stopped { drainOutbox() }
+        }
+    }
+
+    // MARK: - Shared helpers (on `queue`)
+
+    func emit(_ update: SyncUpdate) { sink(update) }
+
+    func publishConnection() {
+        let status = tracker.status(at: clock.now())
+        guard status != lastConnection else { return }
+        lastConnection = status
+        emit(.connection(status))
+    }
+
+    func publishPendingCount() {
+        emit(.pendingWrites((try? store.pendingWriteCount()) ?? 0))
+    }
+
+    /// Called for every HTTP reply; shows the rate-limit budget when it changes.
+    func observe(_ meta: ResponseMeta) {
+        queue.async { [self] in
+            guard let limit = meta.rateLimit, limit != lastRateLimit else { return }
+            let changed = lastRateLimit?.remaining != limit.remaining || lastRateLimit?.limit != limit.limit
+            lastRateLimit = limit
+            if changed { emit(.rateLimit(remaining: limit.remaining, limit: limit.limit)) }
+        }
+    }
+
+    private func loadCache() {
+        guard let cached = try? store.loadCache(leadLimit: options.cacheLeadLimit), !cached.isEmpty else { return }
+        feedCursor = FeedCursor(known: cached.leads)
+        if !cached.campaigns.isEmpty { emit(.campaigns(cached.campaigns)) }
+        if !cached.leads.isEmpty { emit(.leads(cached.leads)) }
+        if let balance = cached.balance { emit(.balance(balance)) }
+        if let stats = cached.stats { emit(.stats(stats)) }
+        if let summary = cached.feedbackSummary { emit(.feedbackSummary(summary)) }
+        emit(.loadedFromCache(at: cached.savedAt ?? clock.now()))
+    }
+
+    /// A one-line reason for the status bar.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? LeadOSError else { return String(describing: error) }
+        switch error {
+        case .api(429, _, _), .httpStatus(429, _, _): return "rate limited"
+        case .api(let status, let detail, _): return "HTTP \(status) \(detail.code)"
+        case .httpStatus(let status, _, _): return "HTTP \(status)"
+        case .undecodable(let status, let reason, _): return "unreadable reply (HTTP \(status)): \(reason)"
+        case .oversize(let limit): return "reply over \(limit / 1024 / 1024) MiB"
+        case .timeout: return "timed out"
+        case .transport(let message): return message
+        default: return error.description
+        }
+    }
+}
+
+/// Hands reply headers from the client to the engine, which does not exist yet when the client is
+/// built. Holds the engine weakly; `lock` guards `engine`.
+private final class ResponseRelay: @unchecked Sendable {
+    private let lock = NSLock()
+    private weak var engine: SyncEngine?
+
+    func attach(_ engine: SyncEngine) { lock.lock(); self.engine = engine; lock.unlock() }
+
+    func forward(_ meta: ResponseMeta) {
+        lock.lock(); let engine = self.engine; lock.unlock()
+        engine?.observe(meta)
+    }
+}

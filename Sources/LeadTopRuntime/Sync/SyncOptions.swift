@@ -1,0 +1,28 @@
+import Foundation
+import LeadOSAPI
+
+/// Tuning of the sync engine. Defaults follow the contract and the dashboard's needs.
+public struct SyncOptions: Sendable {
+    public var intervals: PollIntervals
+    /// Backoff for failed polls and writes (base and cap; polls and writes retry without limit).
+    public var backoff: RetryPolicy
+    /// Failures in a row (with no success in between) after which the state is `offline`.
+    public var offlineAfterFailures: Int
+    /// Seconds without any success, while failing, after which the state is `offline`.
+    public var offlineAfter: TimeInterval
+    public var feedPageSize: Int
+    /// Newest leads kept in the local cache.
+    public var cacheLeadLimit: Int
+    /// Push mode: run a webhook receiver and register it with LeadOS. Nil = polling only.
+    public var webhook: WebhookReceiverOptions?
+    /// Uniform random numbers in [0, 1) for jitter.
+    public var random: @Sendable () -> Double
+
+    public init(intervals: PollIntervals = .standard, backoff: RetryPolicy = .standard, offlineAfterFailures: Int = 5,
+                offlineAfter: TimeInterval = 60, feedPageSize: Int = 100, cacheLeadLimit: Int = 100_000,
+                webhook: WebhookReceiverOptions? = nil, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.intervals = intervals; self.backoff = backoff; self.offlineAfterFailures = offlineAfterFailures
+        self.offlineAfter = offlineAfter; self.feedPageSize = feedPageSize; self.cacheLeadLimit = cacheLeadLimit
+        self.webhook = webhook; self.random = random
+    }
+}

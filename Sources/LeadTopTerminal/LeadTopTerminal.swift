@@ -1,1 +1,0 @@
-/// Module `LeadTopTerminal`; see DECISIONS.md for what lives here.

@@ -1,0 +1,49 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// Receives SIGINT, SIGTERM, SIGHUP and SIGWINCH through Dispatch signal sources instead of
+/// handlers that would run at an arbitrary point: the default actions are turned off, each arrival
+/// is only recorded and the UI loop woken, and the loop does the rest (restore, relayout).
+///
+/// Created before `newterm`, so ncurses finds the signals already taken and installs no handlers
+/// of its own.
+// @unchecked: `sources` is set once in init and only cancelled afterwards; `pending` is a Mutex.
+final class SignalWatcher: @unchecked Sendable {
+    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH]
+
+    private let sources: [any DispatchSourceSignal]
+    private let pending = Mutex<[Int32]>([])
+
+    init(wake: WakePipe) {
+        let queue = DispatchQueue(label: "leadtop.terminal.signals")
+        var sources: [any DispatchSourceSignal] = []
+        for number in Self.watched {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            sources.append(source)
+        }
+        self.sources = sources
+        for (number, source) in zip(Self.watched, sources) {
+            source.setEventHandler { [weak self] in
+                self?.pending.withLock { $0.append(number) }
+                wake.wake()
+            }
+            source.resume()
+        }
+    }
+
+    /// The signals that arrived since the last call, oldest first.
+    func takePending() -> [Int32] {
+        pending.withLock { list in
+            defer { list.removeAll() }
+            return list
+        }
+    }
+
+    /// Cancels the sources and gives the signals their default actions back.
+    func stop() {
+        for source in sources { source.cancel() }
+        for number in Self.watched { signal(number, SIG_DFL) }
+    }
+}

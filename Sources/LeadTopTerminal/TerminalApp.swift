@@ -1,0 +1,106 @@
+import Foundation
+import Glibc
+import LeadTopRender
+import Synchronization
+
+/// The UI loop: blocks in `poll(2)` on stdin and a wake-up pipe (never on a timer), decodes input,
+/// hands events to the application and draws one frame per batch.
+///
+/// Thread-safety: `run` must be called from one thread, which then owns the terminal until it
+/// returns. `requestRender()` may be called from any thread; it touches only the wake pipe and an
+/// atomic flag.
+public final class TerminalApp: Sendable {
+    /// Why `run` returned.
+    public enum ExitReason: Sendable, Hashable {
+        /// The event handler returned false.
+        case quit
+        /// SIGINT, SIGTERM or SIGHUP; the terminal has been restored.
+        case signal(Int32)
+        /// Standard input was closed (the terminal went away).
+        case hangup
+    }
+
+    private let wakePipe: WakePipe
+    private let renderRequested = Atomic<Bool>(false)
+    private let fullRedrawRequested = Atomic<Bool>(false)
+    private let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.wakePipe = try WakePipe()
+        self.environment = environment
+    }
+
+    /// Asks the loop to deliver `.wake` and draw a frame. A burst of requests before the loop
+    /// wakes up produces one frame.
+    ///
+    /// - Parameter fullRedraw: repaint every cell instead of only the changed ones (Ctrl-L, or
+    ///   after something else wrote to the terminal).
+    public func requestRender(fullRedraw: Bool = false) {
+        if fullRedraw { fullRedrawRequested.store(true, ordering: .releasing) }
+        if !renderRequested.exchange(true, ordering: .acquiringAndReleasing) {
+            wakePipe.wake()
+        }
+    }
+
+    /// Opens the terminal, runs until the handler returns false, a terminating signal arrives or
+    /// stdin closes, and restores the terminal on every way out, thrown errors included (print
+    /// the error after this returns: the screen is back to normal then).
+    ///
+    /// - Parameters:
+    ///   - render: draws the whole screen for the given columns and rows.
+    ///   - handle: receives each event; returning false ends the loop.
+    public func run(
+        render: (_ width: Int, _ height: Int) throws -> CellGrid,
+        handle: (TerminalEvent) throws -> Bool
+    ) throws -> ExitReason {
+        let signals = SignalWatcher(wake: wakePipe)
+        defer { signals.stop() }
+        let terminal = try Terminal(environment: environment)
+        defer { terminal.restore() }
+
+        terminal.present(try render(terminal.size.width, terminal.size.height))
+        while true {
+            var descriptors = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakePipe.readFD, events: Int16(POLLIN), revents: 0),
+            ]
+            if poll(&descriptors, 2, -1) < 0 && errno != EINTR {
+                throw TerminalError.system(call: "poll", errno: errno)
+            }
+            let batch = collectEvents(terminal: terminal, signals: signals, stdinEvents: descriptors[0].revents)
+            for event in batch.events {
+                if try !handle(event) { return .quit }
+                if case .signal(let number) = event { return .signal(number) }
+            }
+            if batch.hangup { return .hangup }
+            if !batch.events.isEmpty {
+                terminal.present(try render(terminal.size.width, terminal.size.height))
+            }
+        }
+    }
+
+    /// Clears the pending render request; true when there was one.
+    func takeRenderRequest() -> Bool {
+        renderRequested.exchange(false, ordering: .acquiringAndReleasing)
+    }
+
+    /// Empties the wake pipe and says how many bytes were in it (for tests of coalescing).
+    func pendingWakeBytes() -> Int { wakePipe.drain() }
+
+    private func collectEvents(terminal: Terminal, signals: SignalWatcher, stdinEvents: Int16) -> (events: [TerminalEvent], hangup: Bool) {
+        var events: [TerminalEvent] = []
+        wakePipe.drain()
+        for number in signals.takePending() {
+            if number == SIGWINCH {
+                if let resize = terminal.syncSize() { events.append(resize) }
+            } else {
+                events.append(.signal(number))
+            }
+        }
+        if takeRenderRequest() { events.append(.wake) }
+        if stdinEvents & Int16(POLLIN) != 0 { events += terminal.readInput() }
+        let hangup = stdinEvents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        if fullRedrawRequested.exchange(false, ordering: .acquiringAndReleasing) { terminal.invalidate() }
+        return (events, hangup)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A loopback HTTP server whose replies a test scripts, for what a well-behaved simulator never
+/// sends: slow trickles, huge bodies, proxy HTML pages, exact header sequences.
+public final class ScriptedServer: @unchecked Sendable {
+    public enum Reply: Sendable {
+        case json(status: Int, headers: [String: String] = [:], body: String)
+        /// Sends `chunks` pieces of `piece` with `interval` seconds between them.
+        case trickle(piece: String, chunks: Int, interval: TimeInterval)
+        case bytes(count: Int)
+    }
+
+    public struct Seen: Sendable {
+        public var method: String
+        public var path: String
+        public var query: String?
+        public var headers: [String: String]
+        public var body: String
+    }
+
+    private let lock = NSLock()
+    private var script: @Sendable (_ index: Int, _ seen: Seen) -> Reply
+    private var seen: [Seen] = []
+    private var task: Task<Void, any Error>?
+    public private(set) var port = 0
+
+    public init(_ script: @escaping @Sendable (_ index: Int, _ seen: Seen) -> Reply) { self.script = script }
+
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var requests: [Seen] { lock.lock(); defer { lock.unlock() }; return seen }
+
+    public func start() async throws {
+        let router = Router()
+        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { [self] request, _ in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName.lowercased()] = field.value }
+            let s = Seen(method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
+                         headers: headers, body: String(buffer: body))
+            let (index, script) = lock.withLock { () -> (Int, @Sendable (Int, Seen) -> Reply) in seen.append(s); return (seen.count - 1, self.script) }
+            return Self.respond(script(index, s))
+        }
+        for method in [HTTPRequest.Method.get, .post, .patch] {
+            router.on("/**", method: method, use: handler)
+        }
+        var logger = Logger(label: "scripted")
+        logger.logLevel = .critical
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() },
+                              logger: logger)
+        task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        for await p in stream { port = p; break }
+    }
+
+    public func stop() { task?.cancel() }
+
+    private static func respond(_ reply: Reply) -> Response {
+        switch reply {
+        case .json(let status, let extra, let body):
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            for (k, v) in extra { headers[HTTPField.Name(k)!] = v }
+            return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        case .bytes(let count):
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: count)))
+        case .trickle(let piece, let chunks, let interval):
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init { writer in
+                for _ in 0..<chunks {
+                    try await writer.write(ByteBuffer(string: piece))
+                    try await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                }
+                try await writer.finish(nil)
+            })
+        }
+    }
+}

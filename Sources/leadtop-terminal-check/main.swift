@@ -1,0 +1,4 @@
+import Glibc
+
+// Everything runs in TerminalCheck (not here) so no closure is inferred to be main-actor isolated.
+exit(TerminalCheck.main())

@@ -1,0 +1,69 @@
+import Foundation
+import LeadTopCore
+import LeadTopRender
+import LeadTopRuntime
+import LeadTopTerminal
+import Synchronization
+
+/// The single owner of the dashboard's state. It lives on the UI thread: key presses are reduced
+/// there directly, and everything from background threads (sync updates, clock ticks) is posted
+/// to a mailbox and reduced in one batch when the loop wakes, so a burst becomes one frame.
+final class DashboardSession: @unchecked Sendable {
+    // Invariant: `state`, `grid` and `quitRequested` are touched only by the thread inside `run()`.
+    private var state: AppState
+    private var grid = CellGrid(width: 0, height: 0)
+    private var quitRequested = false
+    private let theme: Theme
+    private let app: TerminalApp
+    private let mailbox = Mutex<[Action]>([])
+    /// Performs effects; set before `run()`.
+    var performEffect: @Sendable (Effect) -> Void = { _ in }
+
+    init(state: AppState, theme: Theme, app: TerminalApp) {
+        self.state = state
+        self.theme = theme
+        self.app = app
+    }
+
+    /// Safe from any thread: queues an action and wakes the UI loop.
+    func post(_ action: Action) {
+        mailbox.withLock { $0.append(action) }
+        app.requestRender()
+    }
+
+    /// Runs the terminal loop until the user quits, a signal arrives or the terminal goes away.
+    func run() throws -> TerminalApp.ExitReason {
+        try app.run(
+            render: { [self] width, height in
+                if width != state.width || height != state.height { apply(.resize(width: width, height: height)) }
+                if grid.width != width || grid.height != height { grid = CellGrid(width: width, height: height) }
+                DashboardView.render(state: state, theme: theme, into: &grid)
+                return grid
+            },
+            handle: { [self] event in
+                switch event {
+                case .wake:
+                    let pending = mailbox.withLock { actions -> [Action] in
+                        defer { actions.removeAll(keepingCapacity: true) }
+                        return actions
+                    }
+                    for action in pending { apply(action) }
+                case .key(let key):
+                    if let key = TerminalInput.key(key) { apply(.key(key)) }
+                case .mouse(let mouse):
+                    apply(.mouse(TerminalInput.mouse(mouse)))
+                case .resize(let width, let height):
+                    apply(.resize(width: width, height: height))
+                case .signal:
+                    break
+                }
+                return !quitRequested
+            })
+    }
+
+    private func apply(_ action: Action) {
+        for effect in reduce(&state, action) {
+            if effect == .quit { quitRequested = true } else { performEffect(effect) }
+        }
+    }
+}

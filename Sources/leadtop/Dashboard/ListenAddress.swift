@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+
+/// Parses `--listen HOST:PORT` and `--public-url`.
+enum ListenAddress {
+    static func parse(_ text: String) throws -> (host: String, port: Int) {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (0...65535).contains(port) else {
+            throw ValidationError("--listen must look like 127.0.0.1:9740, not '\(text)'")
+        }
+        let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return (host.isEmpty ? "127.0.0.1" : host, port)
+    }
+
+    static func url(_ text: String) throws -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw ValidationError("--public-url must be an absolute http(s) URL, not '\(text)'")
+        }
+        return url
+    }
+}

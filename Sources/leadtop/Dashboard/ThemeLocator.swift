@@ -1,0 +1,46 @@
+import Foundation
+import LeadTopRender
+
+/// Finds the theme the user asked for, before the screen is taken, so a bad theme file is
+/// reported as a plain error naming the file, line and key.
+enum ThemeLocator {
+    struct NotFound: Error, CustomStringConvertible {
+        var name: String
+        var searched: [String]
+        var description: String {
+            "no theme named \"\(name)\" (looked in \(searched.joined(separator: ", ")); shipped themes: \(Theme.shippedNames.joined(separator: ", "))"
+        }
+    }
+
+    /// `NO_COLOR` wins; then a path (anything with a `/` or ending in `.toml`); then a user theme in
+    /// `$XDG_CONFIG_HOME/leadtop/themes/NAME.toml`; then the themes shipped in the binary.
+    static func theme(named requested: String?, environment: [String: String]) throws -> Theme {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .mono }
+        guard let name = requested, !name.isEmpty else { return .default }
+        if name.contains("/") || name.hasSuffix(".toml") {
+            return try load(path: name)
+        }
+        let userPath = userThemesDirectory(environment: environment).appendingPathComponent("\(name).toml").path
+        if FileManager.default.fileExists(atPath: userPath) {
+            return try load(path: userPath)
+        }
+        if let shipped = try Theme.shipped(named: name) { return shipped }
+        throw NotFound(name: name, searched: [userPath, "shipped themes"])
+    }
+
+    static func userThemesDirectory(environment: [String: String]) -> URL {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
+        return base.appendingPathComponent("leadtop/themes")
+    }
+
+    private static func load(path: String) throws -> Theme {
+        let contents: String
+        do {
+            contents = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ThemeError(path: path, line: nil, message: "cannot read the theme file (\(error.localizedDescription))")
+        }
+        return try Theme.parse(path: path, contents: contents)
+    }
+}

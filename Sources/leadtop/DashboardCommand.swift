@@ -1,0 +1,165 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LeadOSAPI
+import LeadOSSimulator
+import LeadTopCore
+import LeadTopRender
+import LeadTopRuntime
+import LeadTopTerminal
+
+/// `leadtop` (the default command): the dashboard, against LeadOS or, with `--demo`, against a
+/// simulator started in this process.
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Show campaigns, the live lead feed, delivery stats and credits (the default command)."
+    )
+
+    @Flag(help: "Run against a built-in LeadOS simulator on a free loopback port (push mode on).")
+    var demo = false
+    @Option(name: .customLong("api-key"), help: "LeadOS API key (else LEADOS_API_KEY, else the config file).")
+    var apiKey: String?
+    @Option(name: .customLong("api-url"), help: "LeadOS base URL (else LEADOS_API_URL, else the config file, else https://api.leados.net).")
+    var apiURL: String?
+    @Option(help: "Profile of the config file to use.") var profile: String?
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/leadtop/config.toml).") var config: String?
+    @Option(help: "Theme name or path to a .toml theme file.") var theme: String?
+    @Flag(name: .customLong("read-only"), help: "Disable every key that writes to LeadOS.") var readOnly = false
+    @Option(help: "Push mode: run a webhook receiver on HOST:PORT and register it with LeadOS.") var listen: String?
+    @Option(name: .customLong("public-url"), help: "URL LeadOS should call for push mode (default: the --listen address).")
+    var publicURL: String?
+    @Flag(name: .customLong("allow-insecure-http"), help: "Allow plain http to a non-loopback API host.")
+    var allowInsecureHTTP = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let prepared: PreparedDashboard
+        do {
+            prepared = try await prepare(environment: environment)
+        } catch {
+            FileHandle.standardError.write(Data("leadtop: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        for warning in prepared.warnings { FileHandle.standardError.write(Data("leadtop: warning: \(warning)\n".utf8)) }
+
+        let outcome = await runOnUIThread(prepared)
+        prepared.engine.stop()
+        await prepared.simulator?.stop()
+        prepared.cleanUp()
+        switch outcome {
+        case .success(.signal(let number)):
+            throw ExitCode(128 + number)
+        case .success:
+            return
+        case .failure(let error):
+            FileHandle.standardError.write(Data("leadtop: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Everything that can fail before the screen is taken: config, theme, simulator, database.
+    private func prepare(environment: [String: String]) async throws -> PreparedDashboard {
+        let connection = demo ? try await demoConnection() : try configuredConnection(environment: environment)
+        let theme = try ThemeLocator.theme(named: self.theme ?? connection.configuredTheme, environment: environment)
+        try FileManager.default.createDirectory(
+            atPath: (connection.statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let store = try LocalStore(path: connection.statePath)
+        let app = try TerminalApp(environment: environment)
+        let session = DashboardSession(
+            state: AppState(now: Date(), settings: AppState.Settings(readOnly: readOnly)), theme: theme, app: app)
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(
+                baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP),
+            store: store, options: SyncOptions(intervals: connection.intervals, webhook: connection.webhook),
+            sink: { [session] update in session.post(.sync(update)) })
+        session.performEffect = { [engine] effect in
+            switch effect {
+            case .write(let command): engine.enqueue(command)
+            case .refreshNow: engine.refreshNow()
+            case .setStatsScope(let campaignID): engine.setStatsScope(campaignID: campaignID)
+            case .quit: break
+            }
+        }
+        return PreparedDashboard(session: session, engine: engine, connection: connection)
+    }
+
+    /// A simulator in this process, its state in a temporary directory, push mode on.
+    private func demoConnection() async throws -> Connection {
+        let simulator = try await SimulatorServer.start(SimulatorOptions(leadEvery: 2))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-demo-\(getpid())")
+        return Connection(
+            baseURL: simulator.baseURL, apiKey: simulator.apiKey, allowInsecureHTTP: false,
+            statePath: directory.appendingPathComponent("leadtop.sqlite").path, intervals: .standard,
+            webhook: WebhookReceiverOptions(port: 0), configuredTheme: nil, warnings: [],
+            simulator: simulator, temporaryDirectory: directory)
+    }
+
+    /// Flags, then `LEADOS_*` variables, then the config file.
+    private func configuredConnection(environment: [String: String]) throws -> Connection {
+        let resolved = try LeadTopConfig.resolve(ConfigInputs(
+            apiKeyFlag: apiKey, apiURLFlag: apiURL, profileFlag: profile,
+            environment: environment, configFile: config.map { URL(fileURLWithPath: $0) }))
+        var webhook: WebhookReceiverOptions?
+        if let listen {
+            let (host, port) = try ListenAddress.parse(listen)
+            webhook = WebhookReceiverOptions(port: port, host: host, publicURL: try publicURL.map(ListenAddress.url))
+        } else if let port = resolved.webhookPort {
+            webhook = WebhookReceiverOptions(port: port, publicURL: resolved.webhookPublicURL)
+        }
+        return Connection(
+            baseURL: resolved.apiURL, apiKey: resolved.apiKey,
+            allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP,
+            statePath: LocalStore.defaultPath(environment: environment), intervals: resolved.pollIntervals,
+            webhook: webhook, configuredTheme: resolved.theme, warnings: resolved.warnings,
+            simulator: nil, temporaryDirectory: nil)
+    }
+
+    /// Runs the curses loop on a thread of its own, so it never blocks Swift concurrency's small
+    /// thread pool (which the in-process simulator and webhook receiver run on).
+    private func runOnUIThread(_ prepared: PreparedDashboard) async -> Result<TerminalApp.ExitReason, any Error> {
+        let ticker = ClockTicker { [session = prepared.session] now in session.post(.tick(now: now)) }
+        prepared.session.post(.tick(now: Date()))
+        prepared.engine.start()
+        ticker.start()
+        defer { ticker.stop() }
+        return await withCheckedContinuation { continuation in
+            let thread = Thread { [session = prepared.session] in
+                continuation.resume(returning: Result { try session.run() })
+            }
+            thread.name = "leadtop-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}
+
+/// Where the dashboard connects and keeps its state.
+struct Connection {
+    var baseURL: URL
+    var apiKey: String
+    var allowInsecureHTTP: Bool
+    var statePath: String
+    var intervals: PollIntervals
+    var webhook: WebhookReceiverOptions?
+    var configuredTheme: String?
+    var warnings: [String]
+    /// The in-process simulator of `--demo`.
+    var simulator: SimulatorServer?
+    /// Deleted on exit (`--demo` keeps no state).
+    var temporaryDirectory: URL?
+}
+
+/// What `prepare` builds; torn down in reverse after the UI loop ends.
+struct PreparedDashboard {
+    var session: DashboardSession
+    var engine: SyncEngine
+    var connection: Connection
+
+    var warnings: [String] { connection.warnings }
+    var simulator: SimulatorServer? { connection.simulator }
+
+    func cleanUp() {
+        if let directory = connection.temporaryDirectory { try? FileManager.default.removeItem(at: directory) }
+    }
+}

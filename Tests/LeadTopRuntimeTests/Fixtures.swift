@@ -1,0 +1,49 @@
+import Foundation
+import LeadOSAPI
+import LeadTopCore
+@testable import LeadTopRuntime
+
+enum Fixtures {
+    static func tempDatabasePath() -> String {
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("leadtop-test-\(UUID().uuidString)").appendingPathComponent("leadtop.sqlite").path
+    }
+
+    static func lead(_ id: String, at seconds: Int, feedback: Feedback? = nil) -> Lead {
+        Lead(id: id, campaignID: "camp_abc123", fullName: "Raj Sharma", jobTitle: "Founder", companyName: "TechCorp",
+             companyDomain: "techcorp.io", companySize: .s11_50, companyIndustry: "SaaS", geography: "Kathmandu, Nepal",
+             email: "raj@techcorp.io", emailStatus: .valid, phone: nil, linkedinURL: nil, score: 84,
+             intentSummary: "Evaluating CRM", enrichmentLevel: .email, creditsConsumed: 2,
+             deliveredAt: Date(timeIntervalSince1970: TimeInterval(seconds)), feedback: feedback)
+    }
+
+    static func campaign(_ id: String, status: CampaignStatus = .active) -> Campaign {
+        Campaign(id: id, name: "Nepal SaaS founders", status: status, pausedReason: status == .paused ? .user : nil,
+                 dailyLeadCap: 20, totalLeadCap: nil, jobTitles: ["Founder"], industries: [], companySizes: [],
+                 geographies: [], minScore: 60, enrichmentLevel: .email, leadsDelivered: 0, leadsDeliveredToday: 0,
+                 creditsSpent: 0, createdAt: Date(timeIntervalSince1970: 1_700_000_000),
+                 updatedAt: Date(timeIntervalSince1970: 1_700_000_000))
+    }
+
+    /// Polls `condition` until it holds or `seconds` pass; for real asynchronous work only.
+    static func eventually(_ seconds: TimeInterval = 10, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return true }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return try await condition()
+    }
+}
+
+/// Collects what the engine reports, thread-safely.
+final class UpdateRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [SyncUpdateBox] = []
+
+    var sink: @Sendable (SyncUpdate) -> Void { { [self] update in lock.lock(); items.append(SyncUpdateBox(update)); lock.unlock() } }
+
+    var updates: [SyncUpdate] { lock.lock(); defer { lock.unlock() }; return items.map(\.update) }
+}
+
+struct SyncUpdateBox { let update: SyncUpdate; init(_ u: SyncUpdate) { update = u } }

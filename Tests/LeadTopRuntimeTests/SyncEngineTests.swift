@@ -1,0 +1,336 @@
+import Foundation
+import LeadOSAPI
+import LeadTopCore
+import LeadTopTestSupport
+import Testing
+@testable import LeadTopRuntime
+
+/// The engine over real loopback HTTP and a real SQLite file, with the scheduler and clock injected
+/// so retry timing is asserted exactly and nothing sleeps.
+@Suite struct SyncEngineTests {
+    static let key = "ldo_live_sk_" + String(repeating: "e", count: 32)
+
+    /// What the scripted LeadOS answers; tests flip `mode` to simulate outages.
+    final class FakeState: @unchecked Sendable {
+        enum Mode { case healthy, failing, rateLimited, truncated, huge }
+        private let lock = NSLock()
+        private var _mode = Mode.healthy
+        var mode: Mode { get { lock.withLock { _mode } } set { lock.withLock { _mode = newValue } } }
+    }
+
+    static func json(_ value: some Encodable) -> String { String(decoding: try! LeadOSJSON.encode(value), as: UTF8.self) }
+
+    static func server(_ state: FakeState, leads: [Lead], campaign: Campaign, pauseFailures: Int = 0) -> ScriptedServer {
+        let balance = Balance(creditsRemaining: 100, creditsUsedThisPeriod: 4, planCredits: 104, periodStart: Date(timeIntervalSince1970: 0),
+                              periodEnd: Date(timeIntervalSince1970: 86_400), lowBalanceThreshold: 10, lowBalance: false)
+        let stats = DeliveryStats(startDate: "2026-05-01", endDate: "2026-05-01", campaignID: nil,
+                                  totals: .init(delivered: 0, creditsConsumed: 0, avgScore: nil), data: [])
+        let summary = FeedbackSummary(totalDelivered: 2, totalFeedback: 0, feedbackRate: 0, good: 0, bad: 0, badReasons: .init(),
+                                      personalisation: .init(status: .collecting, feedbackCount: 0, threshold: 50, progress: 0, activatedAt: nil))
+        let pauseCalls = LockedLog()
+        return ScriptedServer { _, seen in
+            switch state.mode {
+            case .failing:
+                return .json(status: 503, body: #"{"error":{"type":"api_error","code":"service_unavailable","message":"down","param":null,"request_id":"req_f"}}"#)
+            case .rateLimited:
+                return .json(status: 429, headers: ["Retry-After": "7", "X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "0"],
+                             body: #"{"error":{"type":"rate_limit_error","code":"rate_limited","message":"slow","param":null,"request_id":"req_r"}}"#)
+            case .truncated:
+                return .json(status: 200, body: #"{"data":[{"id":"del_1","campaign_id":"#)
+            case .huge:
+                return .bytes(count: 5_000_000)
+            case .healthy: break
+            }
+            let ok = ["X-RateLimit-Limit": "120", "X-RateLimit-Remaining": "99"]
+            switch (seen.method, seen.path) {
+            case ("GET", "/v1/leads"): return .json(status: 200, headers: ok, body: json(ListEnvelope(data: leads, hasMore: false, nextCursor: nil)))
+            case ("GET", "/v1/campaigns"): return .json(status: 200, headers: ok, body: json(ListEnvelope(data: [campaign], hasMore: false, nextCursor: nil)))
+            case ("GET", "/v1/usage/balance"): return .json(status: 200, headers: ok, body: json(balance))
+            case ("GET", "/v1/leads/stats"): return .json(status: 200, headers: ok, body: json(stats))
+            case ("GET", "/v1/feedback/summary"): return .json(status: 200, headers: ok, body: json(summary))
+            case ("POST", "/v1/webhooks"):
+                let url = (try? JSONSerialization.jsonObject(with: Data(seen.body.utf8)) as? [String: Any])?["url"] as? String ?? ""
+                return .json(status: 201, headers: ok, body: json(WebhookEndpoint(
+                    id: "wh_test01", url: url, events: ["*"], description: nil, status: "enabled",
+                    secret: WebhookVerifierTests.secret, createdAt: Date(timeIntervalSince1970: 1_800_000_000))))
+            case ("POST", "/v1/campaigns/\(campaign.id)/pause"):
+                pauseCalls.append(seen.headers["idempotency-key"] ?? "")
+                if pauseCalls.items.count <= pauseFailures { return .json(status: 500, body: "{}") }
+                var paused = campaign
+                paused.status = .paused
+                paused.pausedReason = .user
+                return .json(status: 200, headers: ok, body: json(paused))
+            default:
+                return .json(status: 404, body: #"{"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such campaign","param":"id","request_id":"req_4"}}"#)
+            }
+        }
+    }
+
+    static func engine(_ server: ScriptedServer, path: String, scheduler: ManualScheduler, recorder: UpdateRecorder,
+                       intervals: PollIntervals = .standard) throws -> SyncEngine {
+        try SyncEngine(clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: key, requestTimeout: 5),
+                       store: try LocalStore(path: path),
+                       options: SyncOptions(intervals: intervals, offlineAfterFailures: 3, offlineAfter: 600, random: { 0.5 }),
+                       clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+    }
+
+    @Test func pollersReArmAndBackOffExactly() async throws {
+        let state = FakeState()
+        let leads = [Fixtures.lead("del_b", at: 1_800_000_000), Fixtures.lead("del_a", at: 1_799_999_000)]
+        let server = Self.server(state, leads: leads, campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays.count == 5 })
+        // Each poller re-armed at its own interval after its reply.
+        #expect(scheduler.pendingDelays == [2, 10, 15, 60, 60])
+        let updates = recorder.updates
+        #expect(updates.contains(.leads(leads)))
+        #expect(updates.contains(.campaigns([Fixtures.campaign("camp_abc123")])))
+        #expect(updates.contains(.rateLimit(remaining: 99, limit: 120)))
+        #expect(Set(updates.compactMap { if case .refreshed(let r, _) = $0 { r } else { nil } }) == Set(Resource.allCases))
+
+        // Outage: the feed's next poll fails; it retries after full-jitter backoff (0.5 × 1 s).
+        state.mode = .failing
+        let t = scheduler.now()
+        scheduler.advance(by: 2)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5, 8, 13, 58, 58] })
+        #expect(await Fixtures.eventually {
+            recorder.updates.last { if case .connection = $0 { true } else { false } }
+                == .connection(.degraded(reason: "HTTP 503 service_unavailable", nextRetry: t.addingTimeInterval(2.5)))
+        })
+        // Rate limited: Retry-After (7 s) wins over the backoff.
+        state.mode = .rateLimited
+        scheduler.advance(by: 0.5)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays.first == 7 })
+        // Third failure in a row: offline since the first failure.
+        scheduler.advance(by: 7)
+        #expect(await Fixtures.eventually { recorder.updates.contains(.connection(.offline(since: t.addingTimeInterval(2)))) })
+        // Recovery: the next poll succeeds and the state is live again.
+        state.mode = .healthy
+        // Campaigns (due in 0.5 s) and balance (5.5 s) succeed first, then the feed's retry after Retry-After.
+        #expect(scheduler.pendingDelays == [0.5, 5.5, 7, 50.5, 50.5])
+        scheduler.advance(by: 7)
+        #expect(await Fixtures.eventually { recorder.updates.last { if case .connection = $0 { true } else { false } } == .connection(.live) })
+        engine.stop()
+    }
+
+    @Test func outboxRetriesWithOneKeyThenReportsTheCampaign() async throws {
+        let state = FakeState()
+        let campaign = Fixtures.campaign("camp_abc123")
+        let server = Self.server(state, leads: [], campaign: campaign, pauseFailures: 2)
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder,
+                                     intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
+        engine.start()
+        engine.enqueue(.pause(campaignID: campaign.id))
+        engine.enqueue(.resume(campaignID: "camp_missing"))
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
+        scheduler.advance(by: 0.5)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        scheduler.advance(by: 1)
+        #expect(await Fixtures.eventually { recorder.updates.contains { if case .writeSettled(.refused) = $0 { true } else { false } } })
+        var paused = campaign
+        paused.status = .paused
+        paused.pausedReason = .user
+        let settled = recorder.updates.filter {
+            switch $0 { case .writeSettled, .campaign: true; default: false }
+        }
+        #expect(settled == [
+            .writeSettled(.applied(.pause(campaignID: campaign.id))),
+            .campaign(paused),
+            .writeSettled(.refused(.resume(campaignID: "camp_missing"), status: 404, code: "resource_missing", message: "No such campaign")),
+        ])
+        let pauses = server.requests.filter { $0.path.hasSuffix("/pause") }
+        #expect(pauses.count == 3)
+        #expect(Set(pauses.map { $0.headers["idempotency-key"] }).count == 1)
+        #expect(server.requests.filter { $0.path.hasSuffix("/resume") }.count == 1)   // a 404 is not retried
+        engine.stop()
+    }
+
+    @Test func pendingWritesSurviveARestartAndCacheShowsAtOnce() async throws {
+        let state = FakeState()
+        let campaign = Fixtures.campaign("camp_abc123")
+        let leads = [Fixtures.lead("del_cached", at: 1_800_000_000)]
+        let server = Self.server(state, leads: leads, campaign: campaign)
+        try await server.start()
+        defer { server.stop() }
+        let path = Fixtures.tempDatabasePath()
+        let off = PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0)
+
+        // First run: polls fill the cache; the API then fails, so three writes stay queued.
+        let first = UpdateRecorder()
+        let scheduler1 = ManualScheduler()
+        let engine1 = try Self.engine(server, path: path, scheduler: scheduler1, recorder: first)
+        engine1.start()
+        #expect(await Fixtures.eventually { scheduler1.pendingDelays.count == 5 })
+        state.mode = .failing
+        for _ in 0..<3 { engine1.enqueue(.pause(campaignID: campaign.id)) }
+        #expect(await Fixtures.eventually { first.updates.contains(.pendingWrites(3)) && scheduler1.pendingDelays.count == 6 })
+        engine1.stop()   // "killed": nothing drained
+
+        // Second run on the same file: the cache is shown before any reply, then the writes drain.
+        state.mode = .healthy
+        let second = UpdateRecorder()
+        let engine2 = try Self.engine(server, path: path, scheduler: ManualScheduler(), recorder: second, intervals: off)
+        let before = server.requests.count
+        engine2.start()
+        #expect(await Fixtures.eventually { second.updates.contains(.pendingWrites(0)) })
+        let updates = second.updates
+        #expect(updates.prefix(2) == [.campaigns([campaign]), .leads(leads)])
+        #expect(updates.contains { if case .loadedFromCache = $0 { true } else { false } })
+        let applied = updates.filter { $0 == .writeSettled(.applied(.pause(campaignID: campaign.id))) }
+        #expect(applied.count == 3)
+        let resent = server.requests.dropFirst(before).filter { $0.path.hasSuffix("/pause") }
+        #expect(resent.count == 3)
+        // The write that failed before the restart is resent with the key it was stored with.
+        let failedKeys = Set(server.requests.prefix(before).filter { $0.path.hasSuffix("/pause") }.compactMap { $0.headers["idempotency-key"] })
+        let resentKeys = Set(resent.compactMap { $0.headers["idempotency-key"] })
+        #expect(failedKeys.count == 1 && failedKeys.isSubset(of: resentKeys) && resentKeys.count == 3)
+        engine2.stop()
+    }
+
+    @Test func badBodiesGiveAnErrorStateAndThePollerKeepsGoing() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [Fixtures.lead("del_a", at: 1_800_000_000)], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        state.mode = .truncated
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder,
+                                     intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
+        let t = scheduler.now()
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
+        #expect(recorder.updates.contains(.connection(.degraded(
+            reason: "unreadable reply (HTTP 200): body: The given data was not valid JSON.", nextRetry: t.addingTimeInterval(0.5)))))
+        state.mode = .huge
+        scheduler.advance(by: 0.5)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        state.mode = .healthy
+        scheduler.advance(by: 1)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2] })
+        #expect(recorder.updates.last == .connection(.live))
+        #expect(recorder.updates.contains(.leads([Fixtures.lead("del_a", at: 1_800_000_000)])))
+        engine.stop()
+    }
+
+    @Test func pushModeRegistersVerifiesAndFeedsTheSink() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let recorder = UpdateRecorder()
+        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 webhook: WebhookReceiverOptions(port: 0)),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        defer { engine.stop() }
+        #expect(await Fixtures.eventually { engine.webhookPort != nil && server.requests.contains { $0.path == "/v1/webhooks" } })
+        let port = engine.webhookPort!
+        let registration = server.requests.first { $0.path == "/v1/webhooks" }!
+        #expect(registration.body == #"{"description":"leadtop live feed","events":["*"],"url":"http://127.0.0.1:\#(port)/leadtop/webhook"}"#)
+
+        let body = try WebhookVerifierTests.body(eventID: "evt_push1")
+        let headers = WebhookVerifierTests.headers(body)
+        // The secret is set once the registration reply is read; until then the receiver says 503.
+        #expect(try await Fixtures.eventually { try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200 })
+        let pushed = Fixtures.lead("del_push1", at: 1_800_000_000)
+        #expect(await Fixtures.eventually { recorder.updates.contains(.leads([pushed])) })
+        #expect(try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200)
+        #expect(try await WebhookReceiverTests.post(port, body: body, headers: [:]) == 401)
+        #expect(recorder.updates.filter { $0 == .leads([pushed]) }.count == 1)
+    }
+
+    /// The sink runs on the engine's queue; stopping from there must not deadlock.
+    @Test func stopFromTheSinkIsSafe() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        final class Box: @unchecked Sendable { var engine: SyncEngine?; var stopping = false; var stoppedFromSink = false }
+        let box = Box()
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()), options: SyncOptions(random: { 0.5 }),
+            clock: ManualScheduler(), scheduler: ManualScheduler()) { update in
+                recorder.sink(update)
+                if case .refreshed = update, !box.stopping { box.stopping = true; box.engine?.stop(); box.stoppedFromSink = true }
+            }
+        box.engine = engine
+        engine.start()
+        #expect(await Fixtures.eventually { box.stoppedFromSink })
+    }
+
+    @Test func refreshNowPollsEverythingAndStaleRepliesAreDropped() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        scheduler.advance(by: 1)
+        engine.refreshNow()
+        #expect(await Fixtures.eventually { server.requests.count == 10 && scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+
+        // A reply to an older request (e.g. stats for the previous scope) changes nothing.
+        let current = engine.queue.sync { engine.pollers[.stats]!.latestRequestID }
+        let before = recorder.updates.count
+        let stale = DeliveryStats(startDate: "2020-01-01", endDate: "2020-01-01", campaignID: "camp_old",
+                                  totals: .init(delivered: 9, creditsConsumed: 9, avgScore: 50), data: [])
+        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale))) }
+        #expect(recorder.updates.count == before)
+        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale))) }
+        #expect(recorder.updates.dropFirst(before).first == .stats(stale))
+
+        engine.setStatsScope(campaignID: "camp_abc123")
+        #expect(await Fixtures.eventually { server.requests.last?.query == "campaign_id=camp_abc123" })
+        engine.stop()
+    }
+
+    /// However long the outage, a poller never waits longer than the cap (30 s), so it is back
+    /// within one cap of the API's recovery.
+    @Test func backoffStaysWithinTheCapDuringALongOutage() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        state.mode = .failing
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 offlineAfterFailures: 5, random: { 0.999 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        var waits: [TimeInterval] = []
+        for attempt in 1...9 {
+            #expect(await Fixtures.eventually { server.requests.count == attempt && scheduler.pendingDelays.count == 1 })
+            waits.append(scheduler.pendingDelays[0])
+            if attempt < 9 { scheduler.advance(by: waits.last!) }
+        }
+        #expect(waits.map { ($0 * 1000).rounded() / 1000 } == [0.999, 1.998, 3.996, 7.992, 15.984, 29.97, 29.97, 29.97, 29.97])
+        #expect(recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } })
+        state.mode = .healthy
+        scheduler.advance(by: 30)
+        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        engine.stop()
+    }
+}

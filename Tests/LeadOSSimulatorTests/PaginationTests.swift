@@ -44,6 +44,20 @@ import Testing
         }
     }
 
+    @Test func repeatedPagesSeeNewLeadsAndFeedbackAtOnce() async throws {
+        try await withSimulator { sim in
+            let first = try await sim.get("/v1/leads?limit=3")
+            #expect(try await sim.get("/v1/leads?limit=3").body == first.body)
+            let top = try first.decode(ListEnvelope<Lead>.self).data[0]
+            #expect(try await sim.post("/v1/leads/\(top.id)/feedback", #"{"rating":"good"}"#).status == 201)
+            let afterFeedback = try await sim.get("/v1/leads?limit=3").decode(ListEnvelope<Lead>.self)
+            #expect(afterFeedback.data[0].id == top.id && afterFeedback.data[0].feedback?.rating == .good)
+            let fresh = sim.world.deliver(count: 1)
+            let afterDelivery = try await sim.get("/v1/leads?limit=3").decode(ListEnvelope<Lead>.self)
+            #expect(afterDelivery.data.map(\.id) == [fresh[0].id, top.id, afterFeedback.data[1].id])
+        }
+    }
+
     @Test func filtersAgreeWithTheWorld() async throws {
         try await withSimulator { sim in
             let leads = sim.world.leads()

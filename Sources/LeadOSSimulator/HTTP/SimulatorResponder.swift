@@ -28,7 +28,7 @@ struct SimulatorResponder: HTTPResponder {
         }
         var reply = await respondToAPI(request, path: path, requestID: requestID)
         let faults = core.currentFaults
-        if faults.garbageRate > 0, Double.random(in: 0..<1) < faults.garbageRate { reply.body = Self.garbage(reply.body) }
+        if faults.garbageRate > 0, Double.random(in: 0..<1) < faults.garbageRate { reply.body = Self.garbage(reply.bytes); reply.buffer = nil }
         return Self.response(reply, requestID: requestID)
     }
 
@@ -101,7 +101,7 @@ struct SimulatorResponder: HTTPResponder {
             if endpoint.isWrite && Bool.random() { failAfter = true } else { return Self.serverFault() }
         }
         guard case .object(let object) = body else { return .error(Self.invalidJSON, requestID: requestID) }
-        let routes = APIRoutes(world: core.world, requestID: requestID)
+        let routes = APIRoutes(world: core.world, pages: core.pageCache, requestID: requestID)
         guard endpoint.isWrite, let idemKey = request.headers[.idempotencyKey] else {
             if endpoint.isWrite { await Self.delay(faults) }
             let reply = routes.handle(endpoint, query: request.uri.query, body: BodyFields(object: object))
@@ -129,7 +129,7 @@ struct SimulatorResponder: HTTPResponder {
             await Self.delay(faults)
             let reply = routes.handle(endpoint, query: request.uri.query, body: BodyFields(object: object))
             record(method, path, idemKey, reply.status)
-            core.idempotency.finish(apiKey: apiKey, key: idemKey, status: reply.status, body: reply.body,
+            core.idempotency.finish(apiKey: apiKey, key: idemKey, status: reply.status, body: reply.bytes,
                                     storable: IdempotencyStore.isStorable(status: reply.status))
             return failAfter ? Self.serverFault() : reply
         }
@@ -186,6 +186,6 @@ struct SimulatorResponder: HTTPResponder {
         fields[.requestID] = requestID
         for (name, value) in reply.headers { fields.append(HTTPField(name: name, value: value)) }
         return Response(status: .init(code: reply.status), headers: fields,
-                        body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+                        body: .init(byteBuffer: reply.buffer ?? ByteBuffer(bytes: reply.body)))
     }
 }

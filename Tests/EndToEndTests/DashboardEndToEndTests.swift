@@ -207,31 +207,40 @@ struct DashboardEndToEndTests {
         }
     }
 
-    @Test("hostile lead text never reaches the terminal as control sequences")
+    @Test("with leadtop sim --hostile-data, no control sequence from lead text reaches the terminal")
     func hostileDataIsSanitized() async throws {
-        try await withDashboard(faults: SimulatorFaults(failRate: 0, latency: 0, garbageRate: 0, hostileData: true)) { h in
-            let titleBefore = try h.session.format("#{pane_title}")
-            _ = h.sim.world.deliver(count: 20)
-            try await h.session.waitForAsync(timeout: 8, "hostile leads in the feed") { $0.contains { $0.contains("BellRinger") || $0.contains("evil Over") || $0.contains("Link Pers") } }
-            try h.session.sendKeys("2", "g", "Enter")
-            let screen = try h.session.capture(escapes: true)
-            for line in screen {
-                var rest = Substring(line)
-                while let escape = rest.firstIndex(of: "\u{1B}") {
-                    let sequence = rest[escape...].prefix { $0 != "m" }
-                    let body = sequence.dropFirst()
-                    #expect(body.first == "[" && body.dropFirst().allSatisfy { $0.isNumber || $0 == ";" },
-                            "a non-SGR sequence reached the terminal: \(String(reflecting: String(rest[escape...].prefix(12))))")
-                    rest = rest[rest.index(after: escape)...]
-                }
-            }
-            #expect(try h.session.format("#{pane_title}") == titleBefore)
-            try h.session.sendKeys("Escape")
-            let plain = try await h.session.waitForAsync("the card closed") { !$0.contains { $0.contains("Esc close") } }
-            #expect(plain.count == 40)
-            #expect(plain[39].contains("live"))
-            FrameAlignment.expectAligned(plain, width: 120)
+        let sim = try await SimulatorProcess.start(["--hostile-data", "--lead-every", "0", "--rate-limit", "off", "--seed", "11"])
+        defer { sim.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = try TmuxSession(width: 120, height: 40, environment: ["XDG_STATE_HOME": directory.path, "XDG_CONFIG_HOME": directory.path])
+        defer { session.kill() }
+        let titleBefore = try session.format("#{pane_title}")
+        try session.runCommand("\(TmuxSession.shellQuoted(try BuiltProducts.executable("leadtop"))) --api-url \(sim.baseURL.absoluteString) --api-key \(sim.apiKey)")
+        try await session.waitForAsync(text: "● live", timeout: 15)
+        try await sim.deliver(count: 20)
+        try await session.waitForAsync(timeout: 8, "hostile leads in the feed") { screen in
+            screen.contains { $0.contains("BellRinger") || $0.contains("evil Over") || $0.contains("Link Pers") }
         }
+        try session.sendKeys("2", "g", "Enter")
+        try await session.waitForAsync(text: "Esc close")
+        for line in try session.capture(escapes: true) {
+            var rest = Substring(line)
+            while let escape = rest.firstIndex(of: "\u{1B}") {
+                let body = rest[escape...].prefix { $0 != "m" }.dropFirst()
+                #expect(body.first == "[" && body.dropFirst().allSatisfy { $0.isNumber || $0 == ";" },
+                        "a non-SGR sequence reached the terminal: \(String(reflecting: String(rest[escape...].prefix(12))))")
+                rest = rest[rest.index(after: escape)...]
+            }
+        }
+        #expect(try session.format("#{pane_title}") == titleBefore)
+        try session.sendKeys("Escape")
+        let plain = try await session.waitForAsync("the card closed") { !$0.contains { $0.contains("Esc close") } }
+        #expect(plain.count == 40)
+        #expect(plain[39].contains("live"))
+        FrameAlignment.expectAligned(plain, width: 120)
+        try session.sendKeys("q")
+        try await session.waitForPromptAsync(timeout: 10)
     }
 
     /// The score column of every feed row on the screen.

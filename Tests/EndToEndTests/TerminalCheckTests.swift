@@ -83,7 +83,7 @@ struct TerminalCheckTests {
         }
         // Esc alone is a key of its own once the escape delay has passed.
         try session.sendKeys("Escape")
-        try session.waitFor(text: "event #\(keys.count + reports.count + 1): key escape")
+        try session.waitFor(text: "event #\(keys.count + reports.count + 1): key esc")
     }
 
     @Test("SIGTERM, SIGHUP and SIGINT restore the terminal", arguments: [SIGTERM, SIGHUP, SIGINT])

@@ -22,8 +22,7 @@ struct SimulatorResponder: HTTPResponder {
             return Self.response(reply, requestID: requestID)
         }
         if path == "/_sim" || path.hasPrefix("/_sim/") {
-            var request = request
-            let reply = await AdminRoutes(core: core).respond(to: &request, path: path, loopback: context.isLoopback, requestID: requestID)
+            let reply = await AdminRoutes(core: core).respond(to: request, path: path, loopback: context.isLoopback, requestID: requestID)
             return Self.response(reply, requestID: requestID)
         }
         var reply = await respondToAPI(request, path: path, requestID: requestID)

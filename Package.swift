@@ -60,7 +60,7 @@ let package = Package(
             ]
         ),
         // A small program that drives the terminal module in a real terminal, for the tmux tests.
-        .executableTarget(name: "leadtop-terminal-check", dependencies: ["LeadTopTerminal", "LeadTopRender", "CWidth"]),
+        .executableTarget(name: "leadtop-terminal-check", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CWidth"]),
         .target(
             name: "LeadTopTestSupport",
             dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator"]
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "LeadTopCoreTests", dependencies: ["LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRuntimeTests", dependencies: ["LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport"]),
-        .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "CNcursesw"]),
+        .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport", "CWidth"]),
     ]
 )

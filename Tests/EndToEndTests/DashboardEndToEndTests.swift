@@ -41,7 +41,7 @@ struct DashboardEndToEndTests {
         ].joined(separator: " "))
         let harness = Harness(sim: sim, session: session, directory: directory)
         do {
-            try session.waitFor(timeout: 15, "campaigns and leads") { screen in
+            try await session.waitForAsync(timeout: 15, "campaigns and leads") { screen in
                 screen.contains { $0.contains("Campaigns (\(sim.world.campaigns().count))") }
                     && screen.contains { $0.contains("● live") }
                     && screen.contains { $0.contains("Live lead feed (") && !$0.contains("Live lead feed (0)") }
@@ -71,11 +71,11 @@ struct DashboardEndToEndTests {
     }
 
     /// Polls the simulator's state until `condition` holds (writes travel through the outbox).
-    func eventually(timeout: Double = 10, _ what: String, _ condition: () -> Bool) throws {
+    func eventually(timeout: Double = 10, _ what: String, _ condition: () -> Bool) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while !condition() {
             guard Date() < deadline else { throw TmuxSession.Failure(description: "timed out waiting for \(what)") }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
     }
 
@@ -92,7 +92,7 @@ struct DashboardEndToEndTests {
             let delivered = h.sim.world.deliver(count: 1)
             let lead = try #require(delivered.first)
             let firstName = String(lead.fullName.split(separator: " ").first ?? "")
-            try h.session.waitFor(timeout: 8, "the new lead in the feed") { screen in
+            try await h.session.waitForAsync(timeout: 8, "the new lead in the feed") { screen in
                 screen.contains { $0.contains("NEW") && $0.contains(firstName) }
             }
         }
@@ -108,9 +108,9 @@ struct DashboardEndToEndTests {
             for _ in 0..<index { try h.session.sendKeys("j") }
 
             try h.session.sendKeys("p")
-            try h.session.waitFor(text: "Pause campaign")
+            try await h.session.waitForAsync(text: "Pause campaign")
             try h.session.sendKeys("y")
-            try eventually("the campaign paused in the simulator") {
+            try await eventually("the campaign paused in the simulator") {
                 h.sim.world.campaign(id: campaign.id)?.status == .paused
             }
             #expect(h.sim.world.campaign(id: campaign.id)?.pausedReason == .user)
@@ -119,15 +119,15 @@ struct DashboardEndToEndTests {
             var asked = false
             for _ in 0..<20 where !asked {
                 try h.session.sendKeys("p")
-                let screen = try h.session.waitFor("the resume dialog or the in-flight notice") { screen in
+                let screen = try await h.session.waitForAsync("the resume dialog or the in-flight notice") { screen in
                     screen.contains { $0.contains("Resume campaign") || $0.contains("still being sent") }
                 }
                 asked = screen.contains { $0.contains("Resume campaign") }
-                if !asked { usleep(200_000) }
+                if !asked { try await Task.sleep(for: .milliseconds(200)) }
             }
             #expect(asked)
             try h.session.sendKeys("y")
-            try eventually("the campaign active again") { h.sim.world.campaign(id: campaign.id)?.status == .active }
+            try await eventually("the campaign active again") { h.sim.world.campaign(id: campaign.id)?.status == .active }
             let writes = h.sim.world.appliedWrites().filter { $0.path.contains(campaign.id) }
             #expect(writes.map(\.path) == ["/v1/campaigns/\(campaign.id)/pause", "/v1/campaigns/\(campaign.id)/resume"])
             #expect(writes.allSatisfy { $0.idempotencyKey != nil && $0.status == 200 })
@@ -139,12 +139,12 @@ struct DashboardEndToEndTests {
         try await withDashboard { h in
             let newest = try #require(h.sim.world.leads().first)
             try h.session.sendKeys("2", "g", "+")
-            try eventually("good feedback recorded") { h.sim.world.lead(id: newest.id)?.feedback?.rating == .good }
+            try await eventually("good feedback recorded") { h.sim.world.lead(id: newest.id)?.feedback?.rating == .good }
 
             try h.session.sendKeys("-")
-            try h.session.waitFor(text: "3  not ICP")
+            try await h.session.waitForAsync(text: "3  not ICP")
             try h.session.sendKeys("3")
-            try eventually("bad feedback recorded") { h.sim.world.lead(id: newest.id)?.feedback?.rating == .bad }
+            try await eventually("bad feedback recorded") { h.sim.world.lead(id: newest.id)?.feedback?.rating == .bad }
             let feedback = try #require(h.sim.world.lead(id: newest.id)?.feedback)
             #expect(feedback.reason == .notICP)
             #expect(feedback.createdAt <= feedback.updatedAt)
@@ -160,14 +160,14 @@ struct DashboardEndToEndTests {
             try h.session.sendKeys("/")
             try h.session.sendLiteral("score>90")
             try h.session.sendKeys("Enter")
-            let filtered = try h.session.waitFor("only leads scoring over 90") { screen in
+            let filtered = try await h.session.waitForAsync("only leads scoring over 90") { screen in
                 let scores = feedScores(screen)
                 return !scores.isEmpty && scores.allSatisfy { $0 > 90 }
             }
             #expect(filtered.contains { $0.contains("Live lead feed") && $0.contains("score>90") })
 
             try h.session.sendKeys("Escape")
-            try h.session.waitFor("the full feed again") { $0.contains { $0.hasPrefix(titleRow) } }
+            try await h.session.waitForAsync("the full feed again") { $0.contains { $0.hasPrefix(titleRow) } }
         }
     }
 
@@ -175,13 +175,13 @@ struct DashboardEndToEndTests {
     func resize() async throws {
         try await withDashboard { h in
             try h.session.resize(width: 70, height: 20)
-            try h.session.waitFor("the 70×20 layout") { screen in
+            try await h.session.waitForAsync("the 70×20 layout") { screen in
                 screen.count == 20 && screen.contains { $0.contains("Campaigns") } && screen[19].contains("live")
             }
             try h.session.resize(width: 40, height: 10)
-            try h.session.waitFor(text: "too small")
+            try await h.session.waitForAsync(text: "too small")
             try h.session.resize(width: 120, height: 40)
-            let screen = try h.session.waitFor("the full layout again") { screen in
+            let screen = try await h.session.waitForAsync("the full layout again") { screen in
                 screen.count == 40 && screen.contains { $0.contains("5 Feedback") }
             }
             #expect(!screen.contains { $0.contains("too small") })
@@ -192,18 +192,18 @@ struct DashboardEndToEndTests {
     func quitAndTerminateRestore() async throws {
         try await withDashboard { h in
             try h.session.sendKeys("q")
-            try h.session.waitForPrompt()
+            try await h.session.waitForPromptAsync()
             #expect(try h.session.format("#{alternate_on}") == "0")
-            try expectSaneModes(h.session)
+            try await expectSaneModes(h.session)
 
             try h.session.runCommand("clear; \(TmuxSession.shellQuoted(try BuiltProducts.executable("leadtop"))) --api-url \(h.sim.baseURL.absoluteString) --api-key \(h.sim.apiKey)")
-            try h.session.waitFor(text: "● live", timeout: 15)
+            try await h.session.waitForAsync(text: "● live", timeout: 15)
             let pid = try h.session.childPID(named: "leadtop")
             kill(pid, SIGTERM)
-            try h.session.waitForPrompt(timeout: 10)
+            try await h.session.waitForPromptAsync(timeout: 10)
             #expect(try h.session.format("#{alternate_on}") == "0")
             #expect(try h.session.format("#{cursor_flag}") == "1")
-            try expectSaneModes(h.session)
+            try await expectSaneModes(h.session)
         }
     }
 
@@ -212,7 +212,7 @@ struct DashboardEndToEndTests {
         try await withDashboard(faults: SimulatorFaults(failRate: 0, latency: 0, garbageRate: 0, hostileData: true)) { h in
             let titleBefore = try h.session.format("#{pane_title}")
             _ = h.sim.world.deliver(count: 20)
-            try h.session.waitFor(timeout: 8, "hostile leads in the feed") { $0.contains { $0.contains("BellRinger") || $0.contains("evil Over") || $0.contains("Link Pers") } }
+            try await h.session.waitForAsync(timeout: 8, "hostile leads in the feed") { $0.contains { $0.contains("BellRinger") || $0.contains("evil Over") || $0.contains("Link Pers") } }
             try h.session.sendKeys("2", "g", "Enter")
             let screen = try h.session.capture(escapes: true)
             for line in screen {
@@ -227,7 +227,7 @@ struct DashboardEndToEndTests {
             }
             #expect(try h.session.format("#{pane_title}") == titleBefore)
             try h.session.sendKeys("Escape")
-            let plain = try h.session.waitFor("the card closed") { !$0.contains { $0.contains("Esc close") } }
+            let plain = try await h.session.waitForAsync("the card closed") { !$0.contains { $0.contains("Esc close") } }
             #expect(plain.count == 40)
             #expect(plain[39].contains("live"))
             FrameAlignment.expectAligned(plain, width: 120)
@@ -243,9 +243,9 @@ struct DashboardEndToEndTests {
     }
 
     /// The shell's terminal modes are back: line editing, echo, signals, CR/NL translation.
-    func expectSaneModes(_ session: TmuxSession) throws {
+    func expectSaneModes(_ session: TmuxSession) async throws {
         try session.runCommand("echo modes: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig|icrnl|opost|onlcr)$')")
-        let screen = try session.waitFor("stty's answer") { $0.contains { $0.hasPrefix("modes: ") } }
+        let screen = try await session.waitForAsync("stty's answer") { $0.contains { $0.hasPrefix("modes: ") } }
         let modes = try #require(screen.last { $0.hasPrefix("modes: ") })
         #expect(modes == "modes: icrnl opost onlcr isig icanon echo")
     }

@@ -150,7 +150,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         #expect(await Fixtures.eventually { engine.isPushActive })
         let delivered = sim.world.deliver(count: 3)
         #expect(delivered.count == 3)
-        #expect(await Fixtures.eventually(5) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        #expect(await Fixtures.eventually(20) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
         #expect(Self.leadIDs(recorder).count == 3)
         engine.stop()
         await sim.stop()
@@ -169,6 +169,25 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let updated = sim.world.lead(id: lead.id)!
         #expect(updated.feedback?.reason == .wrongPerson)
         #expect(await Fixtures.eventually { recorder.updates.contains(.leads([updated])) })
+        engine.stop()
+        await sim.stop()
+    }
+
+    /// Terminal escapes, bidi overrides and huge strings in lead data pass through as data.
+    @Test func hostileDataIsCarriedNotChoked() async throws {
+        let sim = try await SimulatorServer.start(SimulatorOptions(seed: 7, clockSpeed: 0, startDate: Self.start, rateLimitPerMinute: nil,
+                                                                   faults: SimulatorFaults(hostileData: true), historyLeads: 50))
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder, intervals: .standard)
+        engine.start()
+        let delivered = sim.world.deliver(count: 5)
+        engine.refreshNow()
+        #expect(await Fixtures.eventually {
+            Set(recorder.updates.compactMap { if case .refreshed(let r, _) = $0 { r } else { nil } }) == Set(Resource.allCases)
+                && Set(Self.leadIDs(recorder)).isSuperset(of: delivered.map(\.id))
+        })
+        let received = recorder.updates.flatMap { if case .leads(let l) = $0 { l } else { [Lead]() } }
+        for lead in delivered { #expect(received.contains(lead)) }
         engine.stop()
         await sim.stop()
     }

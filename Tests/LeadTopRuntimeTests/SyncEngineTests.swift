@@ -20,7 +20,8 @@ import Testing
 
     static func json(_ value: some Encodable) -> String { String(decoding: try! LeadOSJSON.encode(value), as: UTF8.self) }
 
-    static func server(_ state: FakeState, leads: [Lead], campaign: Campaign, pauseFailures: Int = 0) -> ScriptedServer {
+    static func server(_ state: FakeState, leads: [Lead], campaign: Campaign, pauseFailures: Int = 0,
+                       webhookFailures: Int = 0) -> ScriptedServer {
         let balance = Balance(creditsRemaining: 100, creditsUsedThisPeriod: 4, planCredits: 104, periodStart: Date(timeIntervalSince1970: 0),
                               periodEnd: Date(timeIntervalSince1970: 86_400), lowBalanceThreshold: 10, lowBalance: false)
         let stats = DeliveryStats(startDate: "2026-05-01", endDate: "2026-05-01", campaignID: nil,
@@ -28,6 +29,7 @@ import Testing
         let summary = FeedbackSummary(totalDelivered: 2, totalFeedback: 0, feedbackRate: 0, good: 0, bad: 0, badReasons: .init(),
                                       personalisation: .init(status: .collecting, feedbackCount: 0, threshold: 50, progress: 0, activatedAt: nil))
         let pauseCalls = LockedLog()
+        let webhookCalls = LockedLog()
         return ScriptedServer { _, seen in
             switch state.mode {
             case .failing:
@@ -49,6 +51,8 @@ import Testing
             case ("GET", "/v1/leads/stats"): return .json(status: 200, headers: ok, body: json(stats))
             case ("GET", "/v1/feedback/summary"): return .json(status: 200, headers: ok, body: json(summary))
             case ("POST", "/v1/webhooks"):
+                webhookCalls.append(seen.headers["idempotency-key"] ?? "")
+                if webhookCalls.items.count <= webhookFailures { return .json(status: 503, body: "<html>busy</html>") }
                 let url = (try? JSONSerialization.jsonObject(with: Data(seen.body.utf8)) as? [String: Any])?["url"] as? String ?? ""
                 return .json(status: 201, headers: ok, body: json(WebhookEndpoint(
                     id: "wh_test01", url: url, events: ["*"], description: nil, status: "enabled",
@@ -332,5 +336,33 @@ import Testing
         scheduler.advance(by: 30)
         #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
         engine.stop()
+    }
+
+    /// Registration is retried with backoff and one Idempotency-Key until LeadOS accepts it.
+    @Test func pushRegistrationIsRetried() async throws {
+        let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookFailures: 2)
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 webhook: WebhookReceiverOptions(port: 0), random: { 0.5 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        defer { engine.stop() }
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
+        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: HTTP 503",
+                                                               nextRetry: WebhookVerifierTests.now.addingTimeInterval(0.5))))
+        #expect(!engine.isPushActive)
+        scheduler.advance(by: 0.5)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        scheduler.advance(by: 1)
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        let keys = server.requests.filter { $0.path == "/v1/webhooks" }.map { $0.headers["idempotency-key"] }
+        #expect(keys.count == 3 && Set(keys).count == 1 && keys[0] != nil)
     }
 }

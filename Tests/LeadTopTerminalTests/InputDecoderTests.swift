@@ -1,3 +1,4 @@
+import LeadTopCore
 import CNcursesw
 import Testing
 @testable import LeadTopTerminal
@@ -18,7 +19,7 @@ struct InputDecoderTests {
         #expect(InputDecoder.decode(.character(9)) == .key(.tab))
         #expect(InputDecoder.decode(.character(13)) == .key(.enter))
         #expect(InputDecoder.decode(.character(10)) == .key(.enter))
-        #expect(InputDecoder.decode(.character(27)) == .key(.escape))
+        #expect(InputDecoder.decode(.character(27)) == .key(.esc))
         #expect(InputDecoder.decode(.character(127)) == .key(.backspace))
         #expect(InputDecoder.decode(.character(8)) == .key(.backspace))
         #expect(InputDecoder.decode(.character(1)) == .key(.ctrl("a")))
@@ -50,14 +51,14 @@ struct InputDecoderTests {
     @Test("mouse presses, releases and the wheel")
     func mouse() {
         func event(_ state: mmask_t) -> TerminalEvent? { InputDecoder.decode(.mouse(buttonState: state, x: 7, y: 2)) }
-        #expect(event(leadtop_button_pressed(1)) == .mouse(MouseEvent(kind: .press(.left), x: 7, y: 2)))
-        #expect(event(leadtop_button_clicked(1)) == .mouse(MouseEvent(kind: .press(.left), x: 7, y: 2)))
-        #expect(event(leadtop_button_pressed(2)) == .mouse(MouseEvent(kind: .press(.middle), x: 7, y: 2)))
-        #expect(event(leadtop_button_pressed(3)) == .mouse(MouseEvent(kind: .press(.right), x: 7, y: 2)))
-        #expect(event(leadtop_button_released(1)) == .mouse(MouseEvent(kind: .release(.left), x: 7, y: 2)))
-        #expect(event(leadtop_button_released(3)) == .mouse(MouseEvent(kind: .release(.right), x: 7, y: 2)))
-        #expect(event(leadtop_button_pressed(4)) == .mouse(MouseEvent(kind: .wheelUp, x: 7, y: 2)))
-        #expect(event(leadtop_button_pressed(5)) == .mouse(MouseEvent(kind: .wheelDown, x: 7, y: 2)))
+        #expect(event(leadtop_button_pressed(1)) == .mouse(MouseEvent(.press(.left), x: 7, y: 2)))
+        #expect(event(leadtop_button_clicked(1)) == .mouse(MouseEvent(.press(.left), x: 7, y: 2)))
+        #expect(event(leadtop_button_pressed(2)) == .mouse(MouseEvent(.press(.middle), x: 7, y: 2)))
+        #expect(event(leadtop_button_pressed(3)) == .mouse(MouseEvent(.press(.right), x: 7, y: 2)))
+        #expect(event(leadtop_button_released(1)) == .mouse(MouseEvent(.release(.left), x: 7, y: 2)))
+        #expect(event(leadtop_button_released(3)) == .mouse(MouseEvent(.release(.right), x: 7, y: 2)))
+        #expect(event(leadtop_button_pressed(4)) == .mouse(MouseEvent(.wheelUp, x: 7, y: 2)))
+        #expect(event(leadtop_button_pressed(5)) == .mouse(MouseEvent(.wheelDown, x: 7, y: 2)))
         #expect(event(leadtop_report_mouse_position()) == nil)
         #expect(event(0) == nil)
     }

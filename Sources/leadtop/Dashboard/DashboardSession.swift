@@ -49,9 +49,9 @@ final class DashboardSession: @unchecked Sendable {
                     }
                     for action in pending { apply(action) }
                 case .key(let key):
-                    if let key = TerminalInput.key(key) { apply(.key(key)) }
+                    apply(.key(key))
                 case .mouse(let mouse):
-                    apply(.mouse(TerminalInput.mouse(mouse)))
+                    apply(.mouse(mouse))
                 case .resize(let width, let height):
                     apply(.resize(width: width, height: height))
                 case .signal:

@@ -64,3 +64,18 @@ import Testing
         }
     }
 }
+
+/// The webhook retry schedule of API.md §8.1.
+@Suite struct WebhookScheduleTests {
+    @Test func scheduleIsTheContractsWithTenPercentJitter() {
+        let minutes = (1...7).map { WebhookSender.retryDelay(afterAttempt: $0, scale: 1, jitter: 0) / 60 }
+        #expect(minutes == [1, 5, 30, 120, 360, 720, 1440])
+        #expect(WebhookSender.maxAttempts == 8)
+        #expect(abs(WebhookSender.retryDelay(afterAttempt: 1, scale: 1, jitter: 1) - 66) < 1e-9)
+        #expect(abs(WebhookSender.retryDelay(afterAttempt: 7, scale: 1, jitter: -1) - 77_760) < 1e-9)
+        #expect(abs(WebhookSender.retryDelay(afterAttempt: 2, scale: 0.001, jitter: 0) - 0.3) < 1e-12)
+        // About 45 h overall.
+        let total = (1...7).reduce(0.0) { $0 + WebhookSender.retryDelay(afterAttempt: $1, scale: 1, jitter: 0) }
+        #expect((total / 3600).rounded() == 45)
+    }
+}

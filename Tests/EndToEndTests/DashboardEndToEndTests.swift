@@ -71,7 +71,7 @@ struct DashboardEndToEndTests {
     }
 
     /// Polls the simulator's state until `condition` holds (writes travel through the outbox).
-    func eventually(timeout: Double = 10, _ what: String, _ condition: () -> Bool) async throws {
+    func eventually(timeout: Double = 20, _ what: String, _ condition: () -> Bool) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while !condition() {
             guard Date() < deadline else { throw TmuxSession.Failure(description: "timed out waiting for \(what)") }

@@ -47,7 +47,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only module that touches ncurses.
-        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "LeadTopRender", "LeadTopCore"]),
+        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore"]),
         // The LeadOS simulator: seeded world, HTTP routes, webhook sender, fault injection.
         .target(
             name: "LeadOSSimulator",
@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
         // A small program that drives the terminal module in a real terminal, for the tmux tests.
-        .executableTarget(name: "leadtop-terminal-check", dependencies: ["LeadTopTerminal", "LeadTopRender"]),
+        .executableTarget(name: "leadtop-terminal-check", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CWidth"]),
         .target(
             name: "LeadTopTestSupport",
             dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator"]
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "LeadTopCoreTests", dependencies: ["LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRuntimeTests", dependencies: ["LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport"]),
-        .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CNcursesw"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport", "CWidth"]),
     ]
 )

@@ -138,7 +138,7 @@ free_list = {"type": "array", "items": {"type": "string", "minLength": 1, "maxLe
 writable = {
     "name": {"type": "string", "minLength": 1, "maxLength": 100},
     "daily_lead_cap": {"type": "integer", "minimum": 1, "maximum": 1000},
-    "total_lead_cap": nullable({"type": "integer", "minimum": 1, "maximum": 1000000000}),
+    "total_lead_cap": nullable({"type": "integer", "minimum": 1}),
     "job_titles": title_list, "industries": free_list,
     "company_sizes": {"type": "array", "items": {"type": "string", "enum": SIZES}, "maxItems": 8},
     "geographies": free_list,
@@ -221,7 +221,7 @@ paths = {
     "/v1/leads": {"get": op("listLeads", "List delivered leads, newest first", {
         "200": json_response(ok, ref("LeadList")), "422": err("Unprocessable")}, params=[
         limit, q("starting_after", id_schema("del_"), "Cursor: a lead id."),
-        q("campaign_id", {"type": "string", "maxLength": 100}, "Only this campaign's leads."),
+        q("campaign_id", {"type": "string"}, "Only this campaign's leads (an unknown id gives an empty list)."),
         q("since", TS, "delivered_at >= since."), q("until", TS, "delivered_at < until."),
         q("min_score", {"type": "integer", "minimum": 0, "maximum": 100}, "Minimum score."),
         q("email_status", {"type": "string", "pattern": "^(valid|accept_all|unknown)(,(valid|accept_all|unknown))*$"},
@@ -233,7 +233,7 @@ paths = {
         "200": json_response(ok, ref("DeliveryStats")), "422": err("Unprocessable")}, params=[
         q("start_date", DATE, "First day (inclusive); default end_date - 29 days."),
         q("end_date", DATE, "Last day (inclusive); default today."),
-        q("campaign_id", {"type": "string", "maxLength": 100}, "Only this campaign."),
+        q("campaign_id", {"type": "string"}, "Only this campaign."),
     ])},
     "/v1/leads/{id}/feedback": {"post": op("submitFeedback", "Create (201) or overwrite (200) a lead's feedback", {
         "200": json_response("Overwritten.", ref("Feedback")), "201": json_response("Created.", ref("Feedback")),
@@ -292,8 +292,7 @@ doc = {
                                        "description": "ldo_live_sk_ followed by 32 alphanumerics."}},
         "schemas": schemas,
         "parameters": {"IdempotencyKey": {"name": "Idempotency-Key", "in": "header", "required": False,
-                                          "schema": {"type": "string", "minLength": 1, "maxLength": 255,
-                                                     "pattern": "^[\\x21-\\x7E]+$"}}},
+                                          "schema": {"type": "string", "minLength": 1, "maxLength": 255}}},
         "headers": {
             "RequestId": {"schema": {"type": "string", "pattern": "^req_[A-Za-z0-9]+$"}},
             "RateLimitLimit": {"schema": {"type": "integer"}},

@@ -236,12 +236,10 @@ def start_from_cache(binary, seed_cache, leads, campaigns, starts=5):
                    f"{_median(first):.0f} ms" if times and first else "")]
 
 
-def memory(binary, seed_cache):
-    """Peak RSS of a dashboard session with 100,000 leads and 1,000 campaigns cached, against a
-    simulator holding the same size of account: start, polls, keys, a resize, 20 s."""
-    sim = Simulator(binary, "--lead-every", "0", "--rate-limit", "off", "--history-leads", "100000",
-                    "--campaigns", "1000")
-    root = _seeded_cache(seed_cache, 100_000, 1_000)
+def _session_memory(binary, seed_cache, sim, leads, campaigns):
+    """VmHWM and final VmRSS (kB) of a 20 s session started from a cache of the given size: polls,
+    a few keys and a resize."""
+    root = _seeded_cache(seed_cache, leads, campaigns)
     try:
         dash = Dashboard(binary, sim, 200, 50, state_dir=root)
         try:
@@ -254,23 +252,40 @@ def memory(binary, seed_cache):
             time.sleep(0.5)
             dash.term.resize(200, 50)
             time.sleep(2)
-            hwm_kb, rss_kb = status_kb(dash.pid, "VmHWM"), status_kb(dash.pid, "VmRSS")
-            lead_count = _last_frame_leads(dash)
+            return status_kb(dash.pid, "VmHWM"), status_kb(dash.pid, "VmRSS"), _last_frame_leads(dash)
         finally:
             dash.stop()
     finally:
-        sim.stop()
         shutil.rmtree(root, ignore_errors=True)
-    return [Figure("Peak RSS (VmHWM), 100k leads + 1k campaigns cached", hwm_kb / 1024, "MB", "≤ 50 MB", 50,
-                   f"RSS at end {rss_kb / 1024:.0f} MB, {lead_count} leads in state")]
+
+
+def memory(binary, seed_cache):
+    """Peak RSS of a dashboard session with 100,000 leads and 1,000 campaigns cached, against a
+    simulator holding the same size of account; and, for the per-lead cost, with 1,000 leads."""
+    sim = Simulator(binary, "--lead-every", "0", "--rate-limit", "off", "--history-leads", "100000",
+                    "--campaigns", "1000")
+    try:
+        big = _session_memory(binary, seed_cache, sim, 100_000, 1_000)
+        small = _session_memory(binary, seed_cache, sim, 1_000, 1_000)
+    finally:
+        sim.stop()
+    per_lead = (big[1] - small[1]) * 1024 / 99_000
+    return [
+        Figure("Peak RSS (VmHWM), 100k leads + 1k campaigns cached", big[0] / 1024, "MB", "≤ 50 MB", 50,
+               f"RSS at end {big[1] / 1024:.0f} MB, {big[2]} leads in state"),
+        Figure("Peak RSS (VmHWM), 1k leads + 1k campaigns cached", small[0] / 1024, "MB", None, None,
+               f"RSS at end {small[1] / 1024:.0f} MB; ≈ {per_lead:,.0f} B per extra lead"),
+    ]
 
 
 def simulator_wrk(binary, seconds=10):
-    """wrk on GET /v1/leads?limit=25, 2 threads, 16 connections."""
-    sim = Simulator(binary, "--lead-every", "0", "--rate-limit", "off")
+    """wrk on GET /v1/leads?limit=25 as scripts/bench-sim runs it: 100,000 leads of history, rate
+    limit off, 2 threads, 32 connections, after one warming request."""
+    sim = Simulator(binary, "--lead-every", "0", "--rate-limit", "off", "--history-leads", "100000")
     try:
+        sim.request("GET", "/v1/leads?limit=25")
         out = subprocess.run(
-            ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-H", f"Authorization: Bearer {sim.key}",
+            ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", "-H", f"Authorization: Bearer {sim.key}",
              f"{sim.url}/v1/leads?limit=25"], capture_output=True, text=True, env=loopback_env(), check=True).stdout
     finally:
         sim.stop()
@@ -282,7 +297,7 @@ def simulator_wrk(binary, seconds=10):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     note = f"{errors.group(1)} non-2xx" if errors else "all 2xx"
     return [
-        Figure("Simulator GET /v1/leads?limit=25 (wrk, 2 threads, 16 conns)", float(rps.group(1)) if rps else None,
+        Figure("Simulator GET /v1/leads?limit=25 (wrk -t2 -c32, 100k leads)", float(rps.group(1)) if rps else None,
                "req/s", None, None, note),
         Figure("Simulator p99 latency (same run)", p99_ms, "ms", None, None),
     ]

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Hummingbird
 import LeadOSAPI
@@ -21,9 +22,16 @@ public final class SimulatorServer: Sendable {
         let key = options.apiKey ?? Self.generateKey()
         guard APIKey.isWellFormed(key) else { throw SimulatorError.malformedAPIKey }
         let clock = SimulationClock(start: options.startDate ?? Date(), speed: options.clockSpeed)
-        let world = SimulatedWorld(seed: options.seed, clock: clock, campaignCount: options.campaignCount,
-                                   historyLeads: options.historyLeads, hostileData: options.faults.hostileData,
-                                   personalisationTraining: options.personalisationTraining)
+        // Growing the history is CPU-bound for a while: do it on a Dispatch thread, never on the
+        // small cooperative pool that serves every request (and other simulators in the same process).
+        let world = await withCheckedContinuation { (continuation: CheckedContinuation<SimulatedWorld, Never>) in
+            DispatchQueue.global().async {
+                continuation.resume(returning: SimulatedWorld(
+                    seed: options.seed, clock: clock, campaignCount: options.campaignCount,
+                    historyLeads: options.historyLeads, hostileData: options.faults.hostileData,
+                    personalisationTraining: options.personalisationTraining))
+            }
+        }
         let core = SimulatorCore(world: world, apiKey: key, rateLimitPerMinute: options.rateLimitPerMinute, faults: options.faults)
         let sender = WebhookSender(retryScale: options.webhookRetryScale)
         world.setEventSink { events in sender.send(events) }

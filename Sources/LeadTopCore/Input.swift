@@ -6,7 +6,15 @@ public enum Key: Sendable, Hashable {
     case ctrl(Character)
     case enter, esc, tab, backtab, backspace, delete
     case up, down, left, right
-    case pageUp, pageDown, home, end
+    case pageUp, pageDown, home, end, insert
+    /// F1…F63.
+    case function(Int)
+
+    /// The value of an ASCII digit `0`–`9`, nil for anything else (keycap emoji included).
+    static func digit(_ c: Character) -> Int? {
+        guard let ascii = c.asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
 }
 
 public enum MouseButton: Sendable, Hashable {

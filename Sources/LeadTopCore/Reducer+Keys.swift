@@ -15,8 +15,8 @@ extension AppState {
             focus = focus.next
         case .backtab:
             focus = focus.previous
-        case .char(let c) where ("1"..."5").contains(c):
-            focus = Pane(rawValue: Int(String(c))!)!
+        case .char(let c) where Key.digit(c).flatMap(Pane.init(rawValue:)) != nil:
+            focus = Key.digit(c).flatMap(Pane.init(rawValue:))!
         case .char("j"), .down:
             moveSelection(in: focus, by: 1)
         case .char("k"), .up:

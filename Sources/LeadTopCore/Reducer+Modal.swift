@@ -39,9 +39,9 @@ extension AppState {
 
     private mutating func handleReasonPickerKey(_ key: Key, leadID: String, note: String?) -> [Effect] {
         switch key {
-        case .char(let c) where ("1"..."6").contains(c):
+        case .char(let c) where (1...BadReason.allCases.count).contains(Key.digit(c) ?? 0):
             modal = nil
-            let reason = BadReason.allCases[Int(String(c))! - 1]
+            let reason = BadReason.allCases[Key.digit(c)! - 1]
             guard let lead = leads.entry(id: leadID)?.lead else {
                 show("That lead is no longer in the feed", kind: .error)
                 return []

@@ -7,6 +7,7 @@ extension CellGrid {
     public mutating func set(x: Int, y: Int, _ cell: Cell) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let old = self[x, y]
+        if old.width == 1 { self[x, y] = cell; return }
         if old.width == 0, x > 0, self[x - 1, y].width == 2 { self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style) }
         if old.width == 2, x + 1 < width { self[x + 1, y] = Cell(text: " ", style: self[x + 1, y].style) }
         self[x, y] = cell
@@ -42,17 +43,46 @@ extension CellGrid {
     public mutating func draw(_ text: String, x: Int, y: Int, maxWidth: Int, style: Style) -> Int {
         let limit = min(maxWidth, width - x)
         guard limit > 0, y >= 0, y < height else { return 0 }
+        if TextSanitizer.isPlainASCII(text) { return putASCII(text, x: x, y: y, limit: limit, style: style) }
         return put(DisplayText.fit(text, maxWidth: limit), x: x, y: y, style: style)
     }
 
     /// Draws text in a field of exactly `width` columns, aligned left or right, padded with spaces.
     public mutating func draw(_ text: String, in field: Rect, alignRight: Bool = false, style: Style) {
         guard field.width > 0, field.height > 0 else { return }
-        let clusters = DisplayText.fit(text, maxWidth: field.width)
-        let used = clusters.reduce(0) { $0 + $1.width }
-        let start = alignRight ? field.x + field.width - used : field.x
-        fill(Rect(x: field.x, y: field.y, width: field.width, height: 1), with: Cell(text: " ", style: style))
-        put(clusters, x: start, y: field.y, style: style)
+        let start: Int, used: Int
+        if TextSanitizer.isPlainASCII(text) {
+            used = min(text.utf8.count, field.width)
+            start = alignRight ? field.maxX - used : field.x
+            putASCII(text, x: start, y: field.y, limit: field.width, style: style)
+        } else {
+            let clusters = DisplayText.fit(text, maxWidth: field.width)
+            used = clusters.reduce(0) { $0 + $1.width }
+            start = alignRight ? field.maxX - used : field.x
+            put(clusters, x: start, y: field.y, style: style)
+        }
+        // Pad the rest of the field (a wide character cut at the edge can leave one column).
+        let blank = Cell(text: " ", style: style)
+        for x in field.x..<start { set(x: x, y: field.y, blank) }
+        for x in (start + used)..<field.maxX { set(x: x, y: field.y, blank) }
+    }
+
+    /// The common case without allocating clusters: printable ASCII, one cell per byte.
+    @discardableResult
+    mutating func putASCII(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int {
+        let count = text.utf8.count
+        let cut = count > limit
+        let shown = cut ? limit - 1 : count
+        var cx = x
+        for byte in text.utf8.prefix(shown) {
+            set(x: cx, y: y, Cell(text: DisplayText.asciiStrings[Int(byte)], width: 1, style: style))
+            cx += 1
+        }
+        if cut {
+            set(x: cx, y: y, Cell(text: "…", width: 1, style: style))
+            cx += 1
+        }
+        return cx - x
     }
 
     @discardableResult

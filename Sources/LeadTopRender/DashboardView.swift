@@ -10,14 +10,15 @@ public enum DashboardView {
 
     /// Draws into an existing grid of the right size, to reuse its memory frame after frame.
     public static func render(state: AppState, theme: Theme, into grid: inout CellGrid) {
-        let screen = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
-        grid.fill(screen, with: Cell(text: " ", style: theme[.text]))
         let layout = state.layout.width == grid.width && state.layout.height == grid.height
             ? state.layout : DashboardLayout(width: grid.width, height: grid.height)
         if layout.isTooSmall {
+            grid.fill(Rect(x: 0, y: 0, width: grid.width, height: grid.height), with: Cell(text: " ", style: theme[.text]))
             drawTooSmall(into: &grid, theme: theme)
             return
         }
+        // The panes and the status bar tile the whole screen and clear what they cover, so there
+        // is no full-screen clear first.
         CampaignsPane.draw(into: &grid, state: state, theme: theme, rect: layout.campaigns, focused: state.focus == .campaigns)
         StatsPane.draw(into: &grid, state: state, theme: theme, rect: layout.stats, focused: state.focus == .stats)
         FeedPane.draw(into: &grid, state: state, theme: theme, rect: layout.feed, focused: state.focus == .feed)

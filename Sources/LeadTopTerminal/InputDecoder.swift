@@ -1,3 +1,4 @@
+import LeadTopCore
 import CNcursesw
 
 /// What one `wget_wch` (and, for mouse reports, `getmouse`) call produced, before interpretation.
@@ -26,7 +27,7 @@ enum InputDecoder {
         switch code {
         case 9: return .tab
         case 10, 13: return .enter
-        case 27: return .escape
+        case 27: return .esc
         case 8, 127: return .backspace
         case 1...26:
             return .ctrl(Character(Unicode.Scalar(UInt8(code) + 0x60)))
@@ -74,7 +75,7 @@ enum InputDecoder {
         } else {
             return nil
         }
-        return MouseEvent(kind: kind, x: x, y: y)
+        return MouseEvent(kind, x: x, y: y)
     }
 
     private static func button(in state: mmask_t, matching masks: (Int32) -> [mmask_t]) -> MouseButton? {

@@ -61,30 +61,58 @@ extension Terminal {
             pair = 0
             result = .outOfPairs
         }
-        var character = cchar_t()
         let attributes = Self.attributes(cell.style.attributes)
-        var scalars = Self.wideCharacters(text)
-        if leadtop_setcchar(&character, &scalars, attributes, pair) == ERR {
-            // More than one spacing character (an emoji sequence): keep the first.
-            scalars = [scalars[0], 0]
+        let columns = text == " " ? 1 : Int(cell.width)
+        for glyph in Self.glyphs(text, columns: columns, scalarWidth: { Int(wcwidth(wchar_t(bitPattern: $0))) }) {
+            guard x + glyph.offset < screenWidth else { break }
+            var character = cchar_t()
+            var scalars = glyph.scalars
             _ = leadtop_setcchar(&character, &scalars, attributes, pair)
+            mvwadd_wch(leadtop_stdscr(), Int32(y), Int32(x + glyph.offset), &character)
         }
-        mvwadd_wch(leadtop_stdscr(), Int32(y), Int32(x), &character)
         return result
     }
 
-    /// The cell's text as a NUL-terminated `wchar_t` string of at most 5 code points (what a
-    /// `cchar_t` holds). Control characters never reach the terminal: they become a blank.
-    static func wideCharacters(_ text: String) -> [wchar_t] {
-        var result: [wchar_t] = []
-        for scalar in text.unicodeScalars.prefix(5) {
+    /// One `cchar_t`'s worth of text: a spacing character and up to four combining marks,
+    /// NUL-terminated, drawn `offset` columns into the cell.
+    struct Glyph: Equatable {
+        var offset: Int
+        var scalars: [wchar_t]
+    }
+
+    /// Splits a cell's text into what ncurses can draw. A `cchar_t` holds one spacing character,
+    /// but a grapheme cluster may have several (Indic conjuncts such as "र्न", flags): when their
+    /// widths add up to the cell's, each is drawn in its own column; otherwise the first is drawn
+    /// and the rest of the cell blanked, so columns never shift. Control characters end the text.
+    static func glyphs(_ text: String, columns: Int, scalarWidth: (UInt32) -> Int) -> [Glyph] {
+        var groups: [(width: Int, scalars: [wchar_t])] = []
+        for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x20 || (0x7F...0x9F).contains(value) { break }
-            result.append(wchar_t(bitPattern: value))
+            let width = scalarWidth(value)
+            if width == 0 {
+                if groups.isEmpty { groups.append((1, [0x20])) }
+                if groups[groups.count - 1].scalars.count < 5 { groups[groups.count - 1].scalars.append(wchar_t(bitPattern: value)) }
+            } else {
+                groups.append((max(1, width), [wchar_t(bitPattern: value)]))
+            }
         }
-        if result.isEmpty { result = [wchar_t(0x20)] }
-        result.append(0)
-        return result
+        let blank = [wchar_t(0x20), 0]
+        guard let first = groups.first else {
+            return (0..<max(1, columns)).map { Glyph(offset: $0, scalars: blank) }
+        }
+        if groups.count > 1, groups.reduce(0, { $0 + $1.width }) == columns {
+            var offset = 0
+            return groups.map { group in
+                defer { offset += group.width }
+                return Glyph(offset: offset, scalars: group.scalars + [0])
+            }
+        }
+        guard first.width <= max(1, columns) else {
+            return (0..<max(1, columns)).map { Glyph(offset: $0, scalars: blank) }
+        }
+        return [Glyph(offset: 0, scalars: first.scalars + [0])]
+            + (first.width..<max(1, columns)).map { Glyph(offset: $0, scalars: blank) }
     }
 
     static func attributes(_ attributes: TextAttributes) -> attr_t {

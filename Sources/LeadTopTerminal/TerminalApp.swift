@@ -83,6 +83,14 @@ public final class TerminalApp: Sendable {
         }
     }
 
+    /// Clears the pending render request; true when there was one.
+    func takeRenderRequest() -> Bool {
+        renderRequested.exchange(false, ordering: .acquiringAndReleasing)
+    }
+
+    /// Empties the wake pipe and says how many bytes were in it (for tests of coalescing).
+    func pendingWakeBytes() -> Int { wakePipe.drain() }
+
     private func collectEvents(terminal: Terminal, signals: SignalWatcher, stdinEvents: Int16) -> (events: [TerminalEvent], hangup: Bool) {
         var events: [TerminalEvent] = []
         wakePipe.drain()
@@ -93,7 +101,7 @@ public final class TerminalApp: Sendable {
                 events.append(.signal(number))
             }
         }
-        if renderRequested.exchange(false, ordering: .acquiringAndReleasing) { events.append(.wake) }
+        if takeRenderRequest() { events.append(.wake) }
         if stdinEvents & Int16(POLLIN) != 0 { events += terminal.readInput() }
         let hangup = stdinEvents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         if fullRedrawRequested.exchange(false, ordering: .acquiringAndReleasing) { terminal.invalidate() }

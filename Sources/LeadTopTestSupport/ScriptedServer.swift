@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A loopback HTTP server whose replies a test scripts, for what a well-behaved simulator never
 /// sends: slow trickles, huge bodies, proxy HTML pages, exact header sequences.
@@ -25,7 +26,7 @@ public final class ScriptedServer: @unchecked Sendable {
     private let lock = NSLock()
     private var script: @Sendable (_ index: Int, _ seen: Seen) -> Reply
     private var seen: [Seen] = []
-    private var task: Task<Void, any Error>?
+    private var group: ServiceGroup?
     public private(set) var port = 0
 
     public init(_ script: @escaping @Sendable (_ index: Int, _ seen: Seen) -> Reply) { self.script = script }
@@ -53,11 +54,20 @@ public final class ScriptedServer: @unchecked Sendable {
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() },
                               logger: logger)
-        task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        // Stopped by graceful shutdown, never by cancelling the task (see WebhookReceiver.stop).
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        lock.withLock { self.group = group }
+        Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
         for await p in stream { port = p; break }
     }
 
-    public func stop() { task?.cancel() }
+    public func stop() {
+        guard let group = lock.withLock({ () -> ServiceGroup? in defer { self.group = nil }; return self.group }) else { return }
+        Task { await group.triggerGracefulShutdown() }
+    }
 
     private static func respond(_ reply: Reply) -> Response {
         switch reply {

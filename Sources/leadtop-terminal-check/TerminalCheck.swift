@@ -6,7 +6,7 @@ import LeadTopTerminal
 
 /// Draws a fixed test screen (wide characters, styles, the size), echoes each decoded event and
 /// quits on `q`. `w` fires 50 render requests from another thread at once (they coalesce),
-/// `f` asks for a full repaint. After the terminal is restored it prints how it ended.
+/// `f` asks for a full repaint, `!` crashes (a Swift trap) to exercise the last-resort restore. After the terminal is restored it prints how it ended.
 enum TerminalCheck {
     static func main() -> Int32 {
         let app: TerminalApp
@@ -24,7 +24,7 @@ enum TerminalCheck {
                 },
                 handle: { event in
                     eventCount += 1
-                    lastEvent = "\(event)"
+                    lastEvent = describe(event)
                     switch event {
                     case .key(.char("q")): return false
                     case .key(.char("w")):
@@ -32,6 +32,7 @@ enum TerminalCheck {
                             DispatchQueue.concurrentPerform(iterations: 50) { _ in app.requestRender() }
                         }
                     case .key(.char("f")): app.requestRender(fullRedraw: true)
+                    case .key(.char("!")): fatalError("crash requested")
                     case .wake: wakeCount += 1
                     default: break
                     }
@@ -42,6 +43,24 @@ enum TerminalCheck {
         } catch {
             printError("leadtop-terminal-check: \(error)")
             return 1
+        }
+    }
+
+    static func describe(_ event: TerminalEvent) -> String {
+        switch event {
+        case .key(let key): return "key \(key)"
+        case .mouse(let mouse):
+            let kind: String
+            switch mouse.kind {
+            case .press(let button): kind = "press \(button)"
+            case .release(let button): kind = "release \(button)"
+            case .wheelUp: kind = "wheel up"
+            case .wheelDown: kind = "wheel down"
+            }
+            return "mouse \(kind) at \(mouse.x),\(mouse.y)"
+        case .resize(let width, let height): return "resize \(width)x\(height)"
+        case .wake: return "wake"
+        case .signal(let number): return "signal \(number)"
         }
     }
 
@@ -61,16 +80,19 @@ enum TerminalCheck {
         write("underline", into: &grid, x: 20, y: 2, style: Style(attributes: [.underline]))
         write("event #\(eventCount): \(lastEvent)", into: &grid, x: 0, y: 3)
         write("wakes \(wakes)", into: &grid, x: 0, y: 4)
+        write("indic:र्न|", into: &grid, x: 0, y: 5)
         write("q quits", into: &grid, x: 0, y: height - 1)
         write("#", into: &grid, x: width - 1, y: height - 1)
         return grid
     }
 
-    /// Writes `text` left to right, wide characters taking two cells, clipped at the right edge.
+    /// Writes `text` left to right, clipped at the right edge. A cluster takes the columns of its
+    /// spacing characters (two for a wide character or a conjunct such as "र्न").
     static func write(_ text: String, into grid: inout CellGrid, x: Int, y: Int, style: Style = .plain) {
         var column = x
         for character in text {
-            let width = max(1, Int(leadtop_wcwidth(character.unicodeScalars.first!.value)))
+            let spacing = character.unicodeScalars.reduce(0) { $0 + max(0, Int(leadtop_wcwidth($1.value))) }
+            let width = min(2, max(1, spacing))
             guard column + width <= grid.width else { return }
             grid[column, y] = Cell(text: String(character), width: UInt8(width), style: style)
             if width == 2 { grid[column + 1, y] = Cell(text: "", width: 0, style: style) }

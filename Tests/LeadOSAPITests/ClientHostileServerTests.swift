@@ -137,11 +137,10 @@ import Testing
         let server = ScriptedServer { _, _ in .trickle(piece: " ", chunks: 100, interval: 0.1) }
         try await server.start()
         defer { server.stop() }
-        let started = Date()
+        // The trickle would last 10 s and end as an unreadable body; the deadline cuts it off first.
         await #expect(throws: LeadOSError.timeout(seconds: 0.5)) {
             try await Self.client(server, timeout: 0.5).feedbackSummary()
         }
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func connectionRefusedIsATransportError() async throws {

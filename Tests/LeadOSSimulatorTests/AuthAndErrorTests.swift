@@ -128,6 +128,7 @@ import Testing
                 #expect(r.status == 500 || r.status == 503)
                 #expect(r.error.type == "api_error")
                 #expect(r.error.code == (r.status == 500 ? "internal_error" : "service_unavailable"))
+                #expect((r.json["error"] as? [String: Any])?["request_id"] as? String == r.header("X-Request-Id"))
             }
             // Faults never touch the admin endpoints or the OpenAPI document.
             #expect(try await sim.send("GET", "/openapi.json", auth: nil).status == 200)

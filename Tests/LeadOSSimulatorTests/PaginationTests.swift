@@ -44,6 +44,41 @@ import Testing
         }
     }
 
+    @Test func walkIsStableUnderConcurrentDeliveries() async throws {
+        try await withSimulator { sim in
+            let before = sim.world.leads().map(\.id)
+            let delivering = Task.detached {
+                var total = 0
+                while !Task.isCancelled, total < 2_000 {
+                    total += sim.world.deliver(count: 1).count
+                    await Task.yield()
+                }
+                return total
+            }
+            let walked = try await walk(sim, "", limit: 50).map(\.id)
+            delivering.cancel()
+            let added = await delivering.value
+            #expect(Set(walked).count == walked.count, "duplicates in the walk")
+            let old = Set(before)
+            #expect(walked.filter(old.contains) == before, "every old lead, once, in order")
+            #expect(walked.count - before.count <= added)
+        }
+    }
+
+    @Test func repeatedPagesSeeNewLeadsAndFeedbackAtOnce() async throws {
+        try await withSimulator { sim in
+            let first = try await sim.get("/v1/leads?limit=3")
+            #expect(try await sim.get("/v1/leads?limit=3").body == first.body)
+            let top = try first.decode(ListEnvelope<Lead>.self).data[0]
+            #expect(try await sim.post("/v1/leads/\(top.id)/feedback", #"{"rating":"good"}"#).status == 201)
+            let afterFeedback = try await sim.get("/v1/leads?limit=3").decode(ListEnvelope<Lead>.self)
+            #expect(afterFeedback.data[0].id == top.id && afterFeedback.data[0].feedback?.rating == .good)
+            let fresh = sim.world.deliver(count: 1)
+            let afterDelivery = try await sim.get("/v1/leads?limit=3").decode(ListEnvelope<Lead>.self)
+            #expect(afterDelivery.data.map(\.id) == [fresh[0].id, top.id, afterFeedback.data[1].id])
+        }
+    }
+
     @Test func filtersAgreeWithTheWorld() async throws {
         try await withSimulator { sim in
             let leads = sim.world.leads()

@@ -83,10 +83,10 @@ struct SimulatorHarness {
 
 /// Runs `body` against a fresh simulator and always stops it.
 func withSimulator<T>(seed: UInt64 = 42, rateLimit: Int? = nil, campaigns: Int = 6, historyLeads: Int? = nil,
-                      training: TimeInterval = 60, faults: SimulatorFaults = .none,
+                      webhookRetryScale: Double = 0.0001, training: TimeInterval = 60, faults: SimulatorFaults = .none,
                       _ body: (SimulatorHarness) async throws -> T) async throws -> T {
-    let sim = try await SimulatorHarness.make(seed: seed, rateLimit: rateLimit, campaigns: campaigns,
-                                              historyLeads: historyLeads, training: training, faults: faults)
+    let sim = try await SimulatorHarness.make(seed: seed, rateLimit: rateLimit, campaigns: campaigns, historyLeads: historyLeads,
+                                              webhookRetryScale: webhookRetryScale, training: training, faults: faults)
     do {
         let result = try await body(sim)
         await sim.stop()

@@ -43,9 +43,9 @@ final class WebhookReceiver: Sendable {
                               logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         let task = Task<Void, Never> { _ = try? await group.run() }
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(60)
         while port.withLock({ $0 }) == nil, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
-        guard let p = port.withLock({ $0 }) else { throw CancellationError() }
+        guard let p = port.withLock({ $0 }) else { throw ReceiverError.notListening }
         return WebhookReceiver(store: store, group: group, task: task, url: "http://127.0.0.1:\(p)/hook")
     }
 
@@ -82,6 +82,8 @@ final class WebhookReceiver: Sendable {
         await task.value
     }
 }
+
+enum ReceiverError: Error { case notListening }
 
 /// Verifies a delivery with the contract's own Python snippets (API.md §8.3), run by `python3`.
 enum PythonVerifier {

@@ -109,6 +109,27 @@ import Testing
         await receiver.stop()
     }
 
+    @Test func anEventIsDroppedAfterEightFailedAttempts() async throws {
+        let receiver = try await WebhookReceiver.start(failFirst: 1000)
+        do {
+            // The whole schedule (about 44.6 h) scaled down to about 1.6 s.
+            try await withSimulator(webhookRetryScale: 0.00001) { sim in
+                _ = try await register(sim, receiver.url, events: #"["campaign.paused"]"#)
+                let active = sim.world.campaigns().first { $0.status == .active }!
+                #expect(try await sim.post("/v1/campaigns/\(active.id)/pause").status == 200)
+                let got = try await receiver.wait(timeout: 15) { $0.count >= 8 }
+                #expect(got.map { $0.header("X-LeadOS-Attempt") } == (1...8).map(String.init))
+                #expect(Set(got.map(\.body)).count == 1)
+                try await Task.sleep(for: .milliseconds(500))
+                #expect(receiver.deliveries.count == 8)
+            }
+        } catch {
+            await receiver.stop()
+            throw error
+        }
+        await receiver.stop()
+    }
+
     @Test func lowBalanceFiresOncePerCrossingAndCreditPausesAreAnnounced() async throws {
         let receiver = try await WebhookReceiver.start()
         do {

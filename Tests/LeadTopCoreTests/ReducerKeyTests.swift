@@ -32,6 +32,11 @@ import LeadTopTestSupport
             #expect(press(&state, .char(Character(key))) == [])
             #expect(state.focus == pane)
         }
+        // Other digits and look-alikes do nothing.
+        for key in ["0", "6", "1\u{FE0F}\u{20E3}", "٣"] {
+            #expect(press(&state, .char(Character(key))) == [])
+            #expect(state.focus == .feedback)
+        }
     }
 
     @Test func movementKeysWalkTheFeed() {
@@ -148,8 +153,10 @@ import LeadTopTestSupport
         var state = F.state()
         #expect(press(&state, .char("-")) == [])
         #expect(state.modal == .reasonPicker(leadID: "del_a01", note: nil))
-        #expect(press(&state, .char("7")) == [])
-        #expect(state.modal == .reasonPicker(leadID: "del_a01", note: nil))
+        for key in ["7", "0", "3\u{FE0F}\u{20E3}"] {
+            #expect(press(&state, .char(Character(key))) == [])
+            #expect(state.modal == .reasonPicker(leadID: "del_a01", note: nil))
+        }
         let effects = press(&state, .char("3"))
         #expect(effects == [.write(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .bad, reason: .notICP)))])
         #expect(state.modal == nil)

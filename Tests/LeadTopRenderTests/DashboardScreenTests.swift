@@ -19,19 +19,19 @@ import LeadTopTestSupport
         let grid = render(F.state(width: 80, height: 24))
         assertGrid(grid, """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS   NAME         TODAY WHY     10 DAYS   ││30d: 376 leads · 752 cr · avg…│
-            │▶ active Solar ins…   12/25         ▅▅█▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused 東京 SaaS…    0/20 user     ▇▄█ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
-            │‖ paused 🚀 Growth…    3/50 credits █ ▄█      ││ 0└───────────────────────────│
-            │· draft  Draft: fi…    0/10                   ││   04-11                 05-07│
-            │✓ done   Nepal Saa…    0/25                   ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
+            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
+            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
             │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌2 Live lead feed (12)─────────────────────────┐┌4 Credits─────────────────────┐
             │     AGE SCR FB NAME           COMPANY        ││███████████░░░░░░░ 1,240/2,000│
             │      1m  92    Raj Sharma     TechCorp Pvt L…││used     760 this period      │
             │      4m  77    山田 太郎      株式会社テック ││burn     32.0/day (7d avg)    │
-            │      9m  65    Zoë 👩‍💻 Ng      Café Déjà Vu   ││runs out after period end     │
+            │      9m  65    Zoë 👩💻 Ng    Café Déjà Vu   ││runs out after period end     │
             │     15m  58    محمد العلي     شركة دبي       ││period   ends 2026-06-01 (24d)│
             │     22m  45    EveRED Smith   Bob gnp.exe Ltd│└──────────────────────────────┘
             │     30m  81    Mallory        Trentlink Co   │┌5 Feedback────────────────────┐
@@ -63,12 +63,12 @@ import LeadTopTestSupport
     @Test func fullDashboardAt120x40() {
         assertGrid(render(F.state(width: 120, height: 40)), """
             ┌1 Campaigns (5)───────────────────────────────────────────────────────┐┌3 Delivery stats (all)────────────────────────┐
-            │STATUS   NAME             TODAY WHY     14 DAYS          LEADS CREDITS││30d: 376 leads · 752 cr · avg 79.0            │
-            │▶ active Solar install…   12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│           ▂          █▂▂                  │
-            │‖ paused 東京 SaaS 創…     0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │           █          ███  ▁ ▇             │
-            │‖ paused 🚀 Growth lea…    3/50 credits ▄█ ▄█ ▄█            88     176││  │ ▁ ▄ ▁ ▄ ▇ █  ▁   ▇ ▁▇███▄ █ █             │
-            │· draft  Draft: fintec…    0/10                              0       0││  │ █ █ █ █ █ █  █   █ ██████▃█ █             │
-            │✓ done   Nepal SaaS fo…    0/25                            500   1,000││11│ █ █ █▂█ █▂█  █ █ █▂████████▂█             │
+            │STATUS      NAME          TODAY WHY     14 DAYS          LEADS CREDITS││30d: 376 leads · 752 cr · avg 79.0            │
+            │▶ active    Solar inst…   12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│           ▂          █▂▂                  │
+            │‖ paused    東京 SaaS …    0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │           █          ███  ▁ ▇             │
+            │‖ paused    🚀 Growth …    3/50 credits ▄█ ▄█ ▄█            88     176││  │ ▁ ▄ ▁ ▄ ▇ █  ▁   ▇ ▁▇███▄ █ █             │
+            │· draft     Draft: fin…    0/10                              0       0││  │ █ █ █ █ █ █  █   █ ██████▃█ █             │
+            │✓ completed Nepal SaaS…    0/25                            500   1,000││11│ █ █ █▂█ █▂█  █ █ █▂████████▂█             │
             │                                                                      ││  │ █▄█ ███▇███▇▇█ █▇████████████             │
             │                                                                      ││  │ ███▇██████████▄██████████████             │
             │                                                                      ││  │▆█████████████████████████████             │
@@ -81,7 +81,7 @@ import LeadTopTestSupport
             │     AGE SCR FB NAME       TITLE      COMPANY    GEOGRAPHY  EMAIL     ││█████████████████████░░░░░░░░░░░░░ 1,240/2,000│
             │      1m  92    Raj Sharma Founder    TechCorp … Kathmandu… valid     ││used     760 this period                      │
             │      4m  77    山田 太郎  代表取締役 株式会社…  Tokyo, Ja… valid     ││burn     32.0/day (7d avg)                    │
-            │      9m  65    Zoë 👩‍💻 Ng  CTO 🚀     Café Déjà… Paris, Fr… accept-all││runs out after period end                     │
+            │      9m  65    Zoë 👩💻 … CTO 🚀     Café Déjà… Paris, Fr… accept-all││runs out after period end                     │
             │     15m  58    محمد العلي المدير ال… شركة دبي   Dubai, UAE unknown   ││period   ends 2026-06-01 (24d)                │
             │     22m  45    EveRED Sm… Line Brea… Bob gnp.e… ZeroWidth… valid     │└──────────────────────────────────────────────┘
             │     30m  81    Mallory    VP Sales   Trentlink… Berlin, G… no email  │┌5 Feedback────────────────────────────────────┐
@@ -108,12 +108,12 @@ import LeadTopTestSupport
     @Test func fullDashboardAt160x48() {
         assertGrid(render(F.state(width: 160, height: 48)), """
             ┌1 Campaigns (5)───────────────────────────────────────────────────────────────────────────────┐┌3 Delivery stats (all)────────────────────────────────────────┐
-            │STATUS   NAME                                     TODAY WHY     14 DAYS          LEADS CREDITS││30d: 376 leads · 752 cr · avg 79.0                            │
-            │▶ active Solar installers DE                      12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│                      █                                    │
-            │‖ paused 東京 SaaS 創業者                          0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │           █          ███    ▄                             │
-            │‖ paused 🚀 Growth leads                           3/50 credits ▄█ ▄█ ▄█            88     176││  │           █          ███  ▄ █                             │
-            │· draft  Draft: fintech CFOs                       0/10                              0       0││  │   ▄   ▄ █ █      █  ████▄ █ █                             │
-            │✓ done   Nepal SaaS founders                       0/25                            500   1,000││  │ █ █ █ █ █ █  █   █ ██████ █ █                             │
+            │STATUS      NAME                                  TODAY WHY     14 DAYS          LEADS CREDITS││30d: 376 leads · 752 cr · avg 79.0                            │
+            │▶ active    Solar installers DE                   12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│                      █                                    │
+            │‖ paused    東京 SaaS 創業者                       0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │           █          ███    ▄                             │
+            │‖ paused    🚀 Growth leads                        3/50 credits ▄█ ▄█ ▄█            88     176││  │           █          ███  ▄ █                             │
+            │· draft     Draft: fintech CFOs                    0/10                              0       0││  │   ▄   ▄ █ █      █  ████▄ █ █                             │
+            │✓ completed Nepal SaaS founders                    0/25                            500   1,000││  │ █ █ █ █ █ █  █   █ ██████ █ █                             │
             │                                                                                              ││11│ █ █ █ █ █ █  █ ▄ █ ████████ █                             │
             │                                                                                              ││  │ █ █ █▄█ █▄█  █ █ █▄████████▄█                             │
             │                                                                                              ││  │ █▄█ ██████████ ██████████████                             │
@@ -129,7 +129,7 @@ import LeadTopTestSupport
             │     AGE SCR FB NAME             TITLE            COMPANY          GEOGRAPHY        EMAIL     ││███████████████████████████████░░░░░░░░░░░░░░░░░░░ 1,240/2,000│
             │      1m  92    Raj Sharma       Founder          TechCorp Pvt Ltd Kathmandu, Nepal valid     ││used     760 this period                                      │
             │      4m  77    山田 太郎        代表取締役       株式会社テック   Tokyo, Japan     valid     ││burn     32.0/day (7d avg)                                    │
-            │      9m  65    Zoë 👩‍💻 Ng        CTO 🚀           Café Déjà Vu     Paris, France    accept-all││runs out after period end                                     │
+            │      9m  65    Zoë 👩💻 Ng      CTO 🚀           Café Déjà Vu     Paris, France    accept-all││runs out after period end                                     │
             │     15m  58    محمد العلي       المدير التنفيذي  شركة دبي         Dubai, UAE       unknown   ││period   ends 2026-06-01 (24d)                                │
             │     22m  45    EveRED Smith     Line Break Tab … Bob gnp.exe Ltd  ZeroWidthIso     valid     │└──────────────────────────────────────────────────────────────┘
             │     30m  81    Mallory          VP Sales         Trentlink Co     Berlin, Germany  no email  │┌5 Feedback────────────────────────────────────────────────────┐
@@ -222,9 +222,9 @@ import LeadTopTestSupport
         reduce(&state, .key(.char("?")))
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS   NAME         TODAY WHY     10 DAYS   ││30d: 376 leads · 752 cr · avg…│
-            │▶ active Solar ins…   12/25         ▅▅█▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused 東京 SaaS…    0/20 user     ▇▄█ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
@@ -253,8 +253,8 @@ import LeadTopTestSupport
         reduce(&state, .key(.char("?")))
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS   NAME         TODAY WHY     10 DAYS   ││30d: 376 leads · 752 cr · avg…│
-            │▶ active Solar ins…   12/25         ▅▅█▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
+            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Read-only: keys marked * are disabled                                       ││
             │ Move                                   View                                 ││
@@ -317,12 +317,12 @@ import LeadTopTestSupport
         let grid = render(state)
         assertGrid(grid, """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS   NAME         TODAY WHY     10 DAYS   ││30d: 376 leads · 752 cr · avg…│
-            │▶ active Solar ins…   12/25         ▅▅█▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused 東京 SaaS…    0/20 user     ▇▄█ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
-            │‖ paused 🚀 Growth…    3/50 credits █ ▄█      ││ 0└───────────────────────────│
-            │· draft  Draft: fi…    0/10                   ││   04-11                 05-07│
-            │✓ done   Nepal Saa…    0/25                   ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
+            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
+            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
             │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌2 Live lead feed (1┌ Confirm ────────────────────────────┐────────────────────┐
@@ -350,12 +350,12 @@ import LeadTopTestSupport
         reduce(&state, .key(.char("-")))
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS   NAME         TODAY WHY     10 DAYS   ││30d: 376 leads · 752 cr · avg…│
-            │▶ active Solar ins…   12/25         ▅▅█▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused 東京 SaaS…    0/20 user     ▇▄█ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
-            │‖ paused 🚀 Growth…    3/50 credits █ ▄█      ││ 0└───────────────────────────│
-            │· draft  Draft: f┌ Why is this lead bad? ───────────────────┐            05-07│
-            │✓ done   Nepal Sa│ Raj Sharma                               │▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
+            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
+            │· draft     Draft┌ Why is this lead bad? ───────────────────┐            05-07│
+            │✓ completed Nepal│ Raj Sharma                               │▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
             │                 │ 1  invalid email (bounced)               │▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
             └─────────────────│ 2  wrong person                          │─────────────────┘
             ┌2 Live lead feed │ 3  not ICP                               │─────────────────┐
@@ -383,12 +383,12 @@ import LeadTopTestSupport
         for c in "Hard bounce" { reduce(&state, .key(.char(c))) }
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS   NAME         TODAY WHY     10 DAYS   ││30d: 376 leads · 752 cr · avg…│
-            │▶ active Solar ins…   12/25         ▅▅█▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused 東京 SaaS…    0/20 user     ▇▄█ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
-            │‖ paused 🚀 Growth…    3/50 credits █ ▄█      ││ 0└───────────────────────────│
-            │· draft  Draft: fi…    0/10                   ││   04-11                 05-07│
-            │✓ done   Nepal Saa…    0/25                   ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
+            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
+            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
             │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌2 Live le┌ Note ────────────────────────────────────────────────────┐─────────┐
@@ -416,5 +416,35 @@ import LeadTopTestSupport
         #expect(grid[0, 9].style == Style(attributes: [.bold]))
         #expect(grid[0, 0].style == Style())
         #expect(grid[1, 9].style.attributes == [.bold, .reverse])
+    }
+}
+
+@Suite(.serialized) struct SmallScreenHelpTests {
+    init() { #expect(TestLocale.ready) }
+
+    @Test func helpShowsEveryKeyAtTheMinimumSize() {
+        var state = DashboardFixtures.state(width: 60, height: 18)
+        reduce(&state, .key(.char("?")))
+        let grid = DashboardView.render(state: state, theme: .default, width: 60, height: 18)
+        assertGrid(grid, """
+            ┌1 Campaigns (5)───────────────────┐┌3 Delivery stats (all)┐
+            ┌ Keys · any key closes ───────────────────────────────────┐
+            │ Move                         View                        │
+            │  Tab S-Tab    next / prev…    Enter        lead card /…  │
+            │  1–5          focus pane …    a            all campaig…  │
+            │  j k ↓ ↑      down / up       /            filter: tex…  │
+            │  g G Home End first / las…    Esc          clear filte…  │
+            │  PgUp PgDn    page up / d…    R            refresh now   │
+            │  mouse        click selec…    ?            this help     │
+            │ Act                           q Ctrl-C     quit          │
+            │  p            pause/resum…                               │
+            │  +            rate lead g…                               │
+            │  -            rate bad, r…                               │
+            │  n            note on a r…                               │
+            │  s            suppress em…                               │
+            └──────────────────────────────────────────────────────────┘
+            └──────────────────────────────────┘└──────────────────────┘
+            ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…
+            """)
     }
 }

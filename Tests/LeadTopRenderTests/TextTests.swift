@@ -1,5 +1,5 @@
 import Testing
-import LeadTopRender
+@testable import LeadTopRender
 import LeadTopTestSupport
 
 @Suite(.serialized) struct TextTests {
@@ -34,8 +34,11 @@ import LeadTopTestSupport
     @Test func widthsFollowWcwidthPerCluster() {
         #expect(DisplayText.width("abc") == 3)
         #expect(DisplayText.width("山田 太郎") == 9)
-        #expect(DisplayText.width("👩‍💻") == 2)
+        #expect(DisplayText.width("👩‍💻") == 4)
+        #expect(DisplayText.width("र्न") == 2)
+        #expect(DisplayText.clusters("र्न").map(\.text) == ["र्", "न"])
         #expect(DisplayText.width("🇩🇪") == 2)
+        #expect(DisplayText.width("☺\u{FE0F}") == 1)
         #expect(DisplayText.width("e\u{301}") == 1)
         #expect(DisplayText.width("\u{301}x") == 1)
         #expect(DisplayText.width("محمد") == 4)
@@ -48,7 +51,7 @@ import LeadTopTestSupport
         #expect(DisplayText.truncate("Solar", maxWidth: 5) == "Solar")
         #expect(DisplayText.truncate("山田太郎", maxWidth: 6) == "山田…")
         #expect(DisplayText.truncate("山田太郎", maxWidth: 5) == "山田…")
-        #expect(DisplayText.truncate("a👩‍💻b", maxWidth: 3) == "a…")
+        #expect(DisplayText.truncate("a👩‍💻b", maxWidth: 4) == "a👩…")
         #expect(DisplayText.truncate("abc", maxWidth: 0) == "")
         #expect(DisplayText.truncate("abc", maxWidth: 1) == "…")
     }
@@ -56,9 +59,9 @@ import LeadTopTestSupport
     @Test func drawingKeepsColumnsAligned() {
         var grid = prefilledGrid(width: 8, height: 3)
         grid.draw("山田太郎", in: .init(x: 0, y: 0, width: 5, height: 1), style: .plain)
-        grid.draw("👩‍💻ok", in: .init(x: 0, y: 1, width: 5, height: 1), alignRight: true, style: .plain)
+        grid.draw("👩‍💻ok", in: .init(x: 0, y: 1, width: 6, height: 1), alignRight: true, style: .plain)
         grid.draw("ab", x: 6, y: 2, maxWidth: 10, style: .plain)
-        assertGrid(grid, lines: ["山田…xxx", " 👩‍💻okxxx", "xxxxxxab"])
+        assertGrid(grid, lines: ["山田…xxx", "👩💻okxx", "xxxxxxab"])
         #expect(grid[0, 0].width == 2)
         #expect(grid[1, 0].width == 0)
     }
@@ -69,5 +72,19 @@ import LeadTopTestSupport
         grid.draw("a", x: 1, y: 0, maxWidth: 1, style: .plain)
         grid.draw("b", x: 2, y: 0, maxWidth: 1, style: .plain)
         assertGrid(grid, lines: [" ab "])
+    }
+}
+
+@Suite struct SanitizerTableTests {
+    /// The hand-written list of BMP format characters matches Unicode's general category.
+    @Test func bmpFormatListMatchesTheUnicodeProperty() {
+        var mismatches: [String] = []
+        for v in UInt32(0xA0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(v), v != 0x200D else { continue }
+            if TextSanitizer.isBMPFormat(v) != (scalar.properties.generalCategory == .format) {
+                mismatches.append("U+" + String(v, radix: 16))
+            }
+        }
+        #expect(mismatches == [])
     }
 }

@@ -21,6 +21,17 @@ import LeadTopTestSupport
         }
     }
 
+    @Test func everyThemeFileIsEmbeddedVerbatim() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesFolder.path).filter { $0.hasSuffix(".toml") }
+        #expect(Theme.shippedNames == files.map { String($0.dropLast(5)) }.sorted())
+        for file in files {
+            let contents = try String(contentsOf: Self.themesFolder.appendingPathComponent(file), encoding: .utf8)
+            #expect(Theme.shippedSources[String(file.dropLast(5))] == contents, "rerun scripts/embed-themes after editing \(file)")
+            #expect(try Theme.shipped(named: String(file.dropLast(5))) != nil)
+        }
+        #expect(try Theme.shipped(named: "no-such-theme") == nil)
+    }
+
     @Test func builtInThemesMatchTheShippedFiles() throws {
         let dflt = try String(contentsOf: Self.themesFolder.appendingPathComponent("default.toml"), encoding: .utf8)
         let mono = try String(contentsOf: Self.themesFolder.appendingPathComponent("mono.toml"), encoding: .utf8)

@@ -101,6 +101,12 @@ import Testing
         #expect(config.apiKey == Self.fileKey)
         #expect(config.keySource == .command("printf '%s\\nsecond line\\n' \(Self.fileKey)"))
 
+        // A chatty command (100 KB on stderr) neither hangs nor hides the key.
+        let (chatty, _) = try Self.write("""
+            api_key_command = "head -c 100000 /dev/zero | tr '\\\\0' x >&2; echo \(Self.fileKey)"
+            """)
+        #expect(try LeadTopConfig.resolve(ConfigInputs(environment: chatty)).apiKey == Self.fileKey)
+
         let (failing, _) = try Self.write("""
             api_key_command = "echo nope >&2; exit 3"
             """)

@@ -25,8 +25,9 @@ enum Fixtures {
                  updatedAt: Date(timeIntervalSince1970: 1_700_000_000))
     }
 
-    /// Polls `condition` until it holds or `seconds` pass; for real asynchronous work only.
-    static func eventually(_ seconds: TimeInterval = 10, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+    /// Polls `condition` until it holds or `seconds` pass; for real asynchronous work only. The
+    /// deadline is generous because it only matters on failure: a loaded machine must not fail it.
+    static func eventually(_ seconds: TimeInterval = 30, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return true }
@@ -39,11 +40,9 @@ enum Fixtures {
 /// Collects what the engine reports, thread-safely.
 final class UpdateRecorder: @unchecked Sendable {
     private let lock = NSLock()
-    private var items: [SyncUpdateBox] = []
+    private var items: [SyncUpdate] = []
 
-    var sink: @Sendable (SyncUpdate) -> Void { { [self] update in lock.lock(); items.append(SyncUpdateBox(update)); lock.unlock() } }
+    var sink: @Sendable (SyncUpdate) -> Void { { [self] update in lock.withLock { items.append(update) } } }
 
-    var updates: [SyncUpdate] { lock.lock(); defer { lock.unlock() }; return items.map(\.update) }
+    var updates: [SyncUpdate] { lock.withLock { items } }
 }
-
-struct SyncUpdateBox { let update: SyncUpdate; init(_ u: SyncUpdate) { update = u } }

@@ -20,7 +20,8 @@ import Testing
 
     static func json(_ value: some Encodable) -> String { String(decoding: try! LeadOSJSON.encode(value), as: UTF8.self) }
 
-    static func server(_ state: FakeState, leads: [Lead], campaign: Campaign, pauseFailures: Int = 0) -> ScriptedServer {
+    static func server(_ state: FakeState, leads: [Lead], campaign: Campaign, pauseFailures: Int = 0,
+                       webhookFailures: Int = 0) -> ScriptedServer {
         let balance = Balance(creditsRemaining: 100, creditsUsedThisPeriod: 4, planCredits: 104, periodStart: Date(timeIntervalSince1970: 0),
                               periodEnd: Date(timeIntervalSince1970: 86_400), lowBalanceThreshold: 10, lowBalance: false)
         let stats = DeliveryStats(startDate: "2026-05-01", endDate: "2026-05-01", campaignID: nil,
@@ -28,6 +29,7 @@ import Testing
         let summary = FeedbackSummary(totalDelivered: 2, totalFeedback: 0, feedbackRate: 0, good: 0, bad: 0, badReasons: .init(),
                                       personalisation: .init(status: .collecting, feedbackCount: 0, threshold: 50, progress: 0, activatedAt: nil))
         let pauseCalls = LockedLog()
+        let webhookCalls = LockedLog()
         return ScriptedServer { _, seen in
             switch state.mode {
             case .failing:
@@ -49,6 +51,8 @@ import Testing
             case ("GET", "/v1/leads/stats"): return .json(status: 200, headers: ok, body: json(stats))
             case ("GET", "/v1/feedback/summary"): return .json(status: 200, headers: ok, body: json(summary))
             case ("POST", "/v1/webhooks"):
+                webhookCalls.append(seen.headers["idempotency-key"] ?? "")
+                if webhookCalls.items.count <= webhookFailures { return .json(status: 503, body: "<html>busy</html>") }
                 let url = (try? JSONSerialization.jsonObject(with: Data(seen.body.utf8)) as? [String: Any])?["url"] as? String ?? ""
                 return .json(status: 201, headers: ok, body: json(WebhookEndpoint(
                     id: "wh_test01", url: url, events: ["*"], description: nil, status: "enabled",
@@ -272,5 +276,93 @@ import Testing
         box.engine = engine
         engine.start()
         #expect(await Fixtures.eventually { box.stoppedFromSink })
+    }
+
+    @Test func refreshNowPollsEverythingAndStaleRepliesAreDropped() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        scheduler.advance(by: 1)
+        engine.refreshNow()
+        #expect(await Fixtures.eventually { server.requests.count == 10 && scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+
+        // A reply to an older request (e.g. stats for the previous scope) changes nothing.
+        let current = engine.queue.sync { engine.pollers[.stats]!.latestRequestID }
+        let before = recorder.updates.count
+        let stale = DeliveryStats(startDate: "2020-01-01", endDate: "2020-01-01", campaignID: "camp_old",
+                                  totals: .init(delivered: 9, creditsConsumed: 9, avgScore: 50), data: [])
+        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale))) }
+        #expect(recorder.updates.count == before)
+        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale))) }
+        #expect(recorder.updates.dropFirst(before).first == .stats(stale))
+
+        engine.setStatsScope(campaignID: "camp_abc123")
+        #expect(await Fixtures.eventually { server.requests.last?.query == "campaign_id=camp_abc123" })
+        engine.stop()
+    }
+
+    /// However long the outage, a poller never waits longer than the cap (30 s), so it is back
+    /// within one cap of the API's recovery.
+    @Test func backoffStaysWithinTheCapDuringALongOutage() async throws {
+        let state = FakeState()
+        let server = Self.server(state, leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        state.mode = .failing
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 offlineAfterFailures: 5, random: { 0.999 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        var waits: [TimeInterval] = []
+        for attempt in 1...9 {
+            #expect(await Fixtures.eventually { server.requests.count == attempt && scheduler.pendingDelays.count == 1 })
+            waits.append(scheduler.pendingDelays[0])
+            if attempt < 9 { scheduler.advance(by: waits.last!) }
+        }
+        #expect(waits.map { ($0 * 1000).rounded() / 1000 } == [0.999, 1.998, 3.996, 7.992, 15.984, 29.97, 29.97, 29.97, 29.97])
+        #expect(recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } })
+        state.mode = .healthy
+        scheduler.advance(by: 30)
+        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        engine.stop()
+    }
+
+    /// Registration is retried with backoff and one Idempotency-Key until LeadOS accepts it.
+    @Test func pushRegistrationIsRetried() async throws {
+        let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookFailures: 2)
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 webhook: WebhookReceiverOptions(port: 0), random: { 0.5 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        defer { engine.stop() }
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
+        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: HTTP 503",
+                                                               nextRetry: WebhookVerifierTests.now.addingTimeInterval(0.5))))
+        #expect(!engine.isPushActive)
+        scheduler.advance(by: 0.5)
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        scheduler.advance(by: 1)
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        let keys = server.requests.filter { $0.path == "/v1/webhooks" }.map { $0.headers["idempotency-key"] }
+        #expect(keys.count == 3 && Set(keys).count == 1 && keys[0] != nil)
     }
 }

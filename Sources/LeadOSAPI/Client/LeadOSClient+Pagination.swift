@@ -63,10 +63,11 @@ extension LeadOSClient {
     }
 
     /// Leads delivered since the cursor's newest `delivered_at` (inclusive on the server, so the
-    /// cursor drops the ones already seen). Returns only new leads, newest first, and advances the cursor.
+    /// cursor drops the ones already seen). Returns only new leads, newest first, and advances the
+    /// cursor. At most `maxPages` pages are walked: after a very long gap the newest leads win and
+    /// older ones in the gap are skipped rather than delaying the live feed.
     public func fetchNewLeads(after cursor: inout FeedCursor, pageSize: Int = 100, maxPages: Int = 20) async throws -> [Lead] {
-        var query = LeadQuery(limit: pageSize, since: cursor.newest)
-        if cursor.newest == nil { query.since = nil }
+        let query = LeadQuery(limit: pageSize, since: cursor.newest)
         var fetched: [Lead] = []
         // On the very first fetch take one page only: the newest leads, not the whole history.
         let pages = cursor.newest == nil ? 1 : maxPages

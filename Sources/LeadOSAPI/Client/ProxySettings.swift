@@ -1,7 +1,9 @@
 import Foundation
 
-/// Proxy handling. libcurl (under URLSession on Linux) reads `http_proxy`/`https_proxy` itself, even
-/// for 127.0.0.1, so loopback must be listed in `no_proxy`; remote HTTPS goes through `HTTPS_PROXY`.
+/// Proxy handling. On Linux, URLSession's libcurl reads `HTTPS_PROXY`/`https_proxy` (and
+/// `http_proxy`, even for 127.0.0.1) from the process environment itself and ignores
+/// `connectionProxyDictionary`; so loopback is added to `no_proxy`, and the dictionary is still
+/// filled for platforms whose URLSession uses it.
 public enum ProxySettings {
     /// True for `localhost`, `127.0.0.0/8` and `::1`: never proxied, and allowed over plain http.
     public static func isLoopback(host: String?) -> Bool {

@@ -34,7 +34,8 @@ enum LeadFactory {
             if rng.chance(0.3) { companyName = rng.pick(HostileText.names) }
             if rng.chance(0.5) { intent = rng.pick(HostileText.summaries) }
         }
-        if intent.count > 280 { intent = String(intent.prefix(280)) }
+        // ≤ 280 counted in Unicode scalars (what JSON Schema's maxLength counts), cut on a character boundary.
+        while intent.unicodeScalars.count > 280 { intent.removeLast() }
 
         let level = campaign.enrichmentLevel
         let email: String? = level == .basic ? nil : personEmail

@@ -1,9 +1,11 @@
 import Foundation
 import LeadOSAPI
+import NIOCore
 
 /// The endpoint handlers: parse, check existence (404 before 422), validate, then ask the world.
 struct APIRoutes {
     let world: SimulatedWorld
+    let pages: PageCache
     let requestID: String
 
     func handle(_ endpoint: Endpoint, query: String?, body: BodyFields) -> Reply {
@@ -17,9 +19,13 @@ struct APIRoutes {
     private func run(_ endpoint: Endpoint, query: String?, body: BodyFields) throws(APIFailure) -> Reply {
         switch endpoint {
         case .listLeads:
+            let key = query ?? ""
+            if let cached = pages.page(for: key, version: world.leadsVersion()) { return Reply(status: 200, body: [], buffer: cached) }
             let q = try QueryParameters(query).leadQuery()
             let page = try world.mutate { s, _ throws(APIFailure) in try s.leadPage(q) }
-            return Reply(status: 200, body: Self.envelope(page.items, hasMore: page.hasMore, nextCursor: page.nextCursor))
+            let buffer = ByteBuffer(bytes: Self.envelope(page.items, hasMore: page.hasMore, nextCursor: page.nextCursor))
+            pages.store(buffer, for: key, version: page.version)
+            return Reply(status: 200, body: [], buffer: buffer)
         case .leadStats:
             let q = try QueryParameters(query).statsQuery(today: world.now())
             return .json(200, try world.mutate { s, _ in s.stats(startDay: q.start, endDay: q.end, campaignID: q.campaignID) })

@@ -7,7 +7,7 @@ import LeadOSAPI
 struct AdminRoutes {
     let core: SimulatorCore
 
-    func respond(to request: inout Request, path: String, loopback: Bool, requestID: String) async -> Reply {
+    func respond(to request: Request, path: String, loopback: Bool, requestID: String) async -> Reply {
         let method = request.method.rawValue
         guard loopback else { return .routeNotFound(method: method, path: path, requestID: requestID) }
         var object: [String: JSONValue] = [:]

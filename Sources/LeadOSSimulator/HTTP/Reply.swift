@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import LeadOSAPI
 import Synchronization
 
@@ -8,6 +9,10 @@ struct Reply: Sendable {
     var status: Int
     var body: [UInt8]
     var headers: [(HTTPField.Name, String)] = []
+    /// A ready-made body shared between responses (cached list pages); preferred over `body`.
+    var buffer: ByteBuffer?
+
+    var bytes: [UInt8] { buffer.map { Array($0.readableBytesView) } ?? body }
 
     static func json<T: Encodable>(_ status: Int, _ value: T) -> Reply {
         Reply(status: status, body: Array((try? LeadOSJSON.encode(value)) ?? Data("{}".utf8)))

@@ -9,6 +9,7 @@ final class SimulatorCore: Sendable {
     let apiKey: String
     let rateLimiter: RateLimiter
     let idempotency = IdempotencyStore()
+    let pageCache = PageCache()
     let faults: Mutex<SimulatorFaults>
     let openAPIDocument: [UInt8]
 

@@ -22,13 +22,12 @@ struct SimulatorResponder: HTTPResponder {
             return Self.response(reply, requestID: requestID)
         }
         if path == "/_sim" || path.hasPrefix("/_sim/") {
-            var request = request
-            let reply = await AdminRoutes(core: core).respond(to: &request, path: path, loopback: context.isLoopback, requestID: requestID)
+            let reply = await AdminRoutes(core: core).respond(to: request, path: path, loopback: context.isLoopback, requestID: requestID)
             return Self.response(reply, requestID: requestID)
         }
         var reply = await respondToAPI(request, path: path, requestID: requestID)
         let faults = core.currentFaults
-        if faults.garbageRate > 0, Double.random(in: 0..<1) < faults.garbageRate { reply.body = Self.garbage(reply.body) }
+        if faults.garbageRate > 0, Double.random(in: 0..<1) < faults.garbageRate { reply.body = Self.garbage(reply.bytes); reply.buffer = nil }
         return Self.response(reply, requestID: requestID)
     }
 
@@ -98,15 +97,15 @@ struct SimulatorResponder: HTTPResponder {
         // client sees a failure for a write that was applied — what idempotency keys are for.
         var failAfter = false
         if faults.failRate > 0, Double.random(in: 0..<1) < faults.failRate {
-            if endpoint.isWrite && Bool.random() { failAfter = true } else { return Self.serverFault() }
+            if endpoint.isWrite && Bool.random() { failAfter = true } else { return Self.serverFault(requestID: requestID) }
         }
         guard case .object(let object) = body else { return .error(Self.invalidJSON, requestID: requestID) }
-        let routes = APIRoutes(world: core.world, requestID: requestID)
+        let routes = APIRoutes(world: core.world, pages: core.pageCache, requestID: requestID)
         guard endpoint.isWrite, let idemKey = request.headers[.idempotencyKey] else {
             if endpoint.isWrite { await Self.delay(faults) }
             let reply = routes.handle(endpoint, query: request.uri.query, body: BodyFields(object: object))
             if endpoint.isWrite { record(method, path, nil, reply.status) }
-            return failAfter ? Self.serverFault() : reply
+            return failAfter ? Self.serverFault(requestID: requestID) : reply
         }
         guard (1...255).contains(idemKey.count) else {
             return .error(.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters."), requestID: requestID)
@@ -129,9 +128,9 @@ struct SimulatorResponder: HTTPResponder {
             await Self.delay(faults)
             let reply = routes.handle(endpoint, query: request.uri.query, body: BodyFields(object: object))
             record(method, path, idemKey, reply.status)
-            core.idempotency.finish(apiKey: apiKey, key: idemKey, status: reply.status, body: reply.body,
+            core.idempotency.finish(apiKey: apiKey, key: idemKey, status: reply.status, body: reply.bytes,
                                     storable: IdempotencyStore.isStorable(status: reply.status))
-            return failAfter ? Self.serverFault() : reply
+            return failAfter ? Self.serverFault(requestID: requestID) : reply
         }
     }
 
@@ -167,9 +166,8 @@ struct SimulatorResponder: HTTPResponder {
         if faults.latency > 0 { try? await Task.sleep(for: .milliseconds(Int(faults.latency * 1000))) }
     }
 
-    static func serverFault() -> Reply {
-        let requestID = RequestIDs.next()
-        return Bool.random()
+    static func serverFault(requestID: String) -> Reply {
+        Bool.random()
             ? .error(APIFailure(status: 500, type: "api_error", code: "internal_error", message: "Simulated internal error."), requestID: requestID)
             : .error(APIFailure(status: 503, type: "api_error", code: "service_unavailable", message: "Simulated outage."), requestID: requestID)
     }
@@ -186,6 +184,6 @@ struct SimulatorResponder: HTTPResponder {
         fields[.requestID] = requestID
         for (name, value) in reply.headers { fields.append(HTTPField(name: name, value: value)) }
         return Response(status: .init(code: reply.status), headers: fields,
-                        body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+                        body: .init(byteBuffer: reply.buffer ?? ByteBuffer(bytes: reply.body)))
     }
 }

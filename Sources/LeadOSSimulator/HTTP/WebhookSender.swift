@@ -26,6 +26,12 @@ final class WebhookSender: Sendable {
         self.retryScale = max(0, retryScale)
     }
 
+    /// Seconds to wait after failed attempt `attempt` (1–7): the §8.1 schedule times `scale`, moved
+    /// by `jitter` (−1…1) times 10 %.
+    static func retryDelay(afterAttempt attempt: Int, scale: Double, jitter: Double) -> TimeInterval {
+        retryDelays[attempt - 1] * scale * (1 + 0.1 * max(-1, min(1, jitter)))
+    }
+
     func send(_ events: [WorldState.OutgoingEvent]) {
         for event in events {
             for target in event.targets {
@@ -54,7 +60,7 @@ final class WebhookSender: Sendable {
             if Task.isCancelled { return }
             if await post(event, to: url, secret: target.secret, attempt: attempt) { return }
             guard attempt < Self.maxAttempts else { return }
-            let delay = Self.retryDelays[attempt - 1] * retryScale * Double.random(in: 0.9...1.1)
+            let delay = Self.retryDelay(afterAttempt: attempt, scale: retryScale, jitter: Double.random(in: -1...1))
             do { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) } catch { return }
         }
     }

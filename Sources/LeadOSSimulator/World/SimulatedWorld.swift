@@ -94,6 +94,9 @@ public final class SimulatedWorld: Sendable {
 
     public func now() -> Date { clock.now() }
 
+    /// Changes whenever a lead is added or its feedback changes.
+    func leadsVersion() -> UInt64 { state.withLock { $0.leadsVersion } }
+
     public func appliedWrites() -> [AppliedWrite] { writes.withLock { $0 } }
 
     func recordWrite(_ write: AppliedWrite) { writes.withLock { $0.append(write) } }

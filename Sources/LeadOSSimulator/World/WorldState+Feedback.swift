@@ -15,6 +15,7 @@ extension WorldState {
                                 createdAt: previous?.createdAt ?? at, updatedAt: at)
         leads[i].lead.feedback = feedback
         leads[i].encoded = nil
+        leadsVersion &+= 1
         count(feedback, sign: 1)
         if previous == nil {
             feedbackCount += 1

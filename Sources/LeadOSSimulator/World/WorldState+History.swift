@@ -12,7 +12,8 @@ extension WorldState {
     }
 
     /// Builds the starting world: campaigns in every state with 30 days of delivery history, a few
-    /// pieces of feedback and a balance consistent with that history.
+    /// pieces of feedback and a balance consistent with that history. Days are filled to 25–45 %
+    /// of the daily caps, so today leaves room for minutes of live deliveries.
     mutating func populate(now: Date, campaignCount: Int, historyLeads: Int?) {
         let day: TimeInterval = 86_400
         let start = Timestamp.startOfDay(now).addingTimeInterval(-30 * day)
@@ -38,7 +39,7 @@ extension WorldState {
             while dayStart < s.endsAt {
                 let from = max(dayStart, s.createdAt), to = min(dayStart.addingTimeInterval(day), s.endsAt)
                 let share = (to.timeIntervalSince(from)) / day
-                let n = Int((Double(s.draft.dailyLeadCap) * Double.random(in: 0.55...1.0, using: &rng) * share).rounded())
+                let n = Int((Double(s.draft.dailyLeadCap) * Double.random(in: 0.25...0.45, using: &rng) * share).rounded())
                 plans.append((index, from, to, min(n, s.draft.dailyLeadCap)))
                 dayStart = dayStart.addingTimeInterval(day)
             }
@@ -123,10 +124,10 @@ extension WorldState {
         let insufficientAt = max(start.addingTimeInterval(9 * day), min(periodStart.addingTimeInterval(-2 * 3600), now.addingTimeInterval(-3 * day)))
         return [
             Seeded(draft: draft(names[0], ["Founder", "CEO", "Co-Founder"], ["SaaS"], [.s11_50, .s51_200], ["Nepal", "India"],
-                                70, .email, 20, 5000),
+                                70, .email, 120, 20_000),
                    status: .active, createdAt: start.addingTimeInterval(0.3 * day), endsAt: now),
             Seeded(draft: draft(names[1], ["VP of Sales", "Chief Revenue Officer", "Head of Growth"], ["Fintech"], [],
-                                ["Germany", "France", "Spain", "Poland"], 60, .emailPhone, 30, nil),
+                                ["Germany", "France", "Spain", "Poland"], 60, .emailPhone, 200, nil),
                    status: .active, createdAt: start.addingTimeInterval(1.6 * day), endsAt: now),
             Seeded(draft: draft(names[2], ["Director of Operations", "COO", "Procurement Lead"], ["Logistics", "Manufacturing"],
                                 [.s201_500, .s501_1000, .s1001_5000], ["Japan", "China", "South Korea", "Vietnam"], 55, .basic, 40, nil),

@@ -4,7 +4,7 @@ import LeadOSAPI
 extension WorldState {
     /// One page of `GET /v1/leads` as encoded lead bodies, newest first. Walks down from the cursor
     /// (found by binary search), so a page costs O(log n + scanned) whatever the history size.
-    mutating func leadPage(_ q: LeadQuery) throws(APIFailure) -> (items: [[UInt8]], hasMore: Bool, nextCursor: String?) {
+    mutating func leadPage(_ q: LeadQuery) throws(APIFailure) -> (items: [[UInt8]], hasMore: Bool, nextCursor: String?, version: UInt64) {
         var top = leads.count  // exclusive upper index of the scan
         if let after = q.startingAfter {
             guard let i = leadIndex(after) else {
@@ -27,7 +27,7 @@ extension WorldState {
             }
             i -= 1
         }
-        return (items, hasMore, hasMore ? lastID : nil)
+        return (items, hasMore, hasMore ? lastID : nil, leadsVersion)
     }
 
     private func matches(_ lead: Lead, _ q: LeadQuery) -> Bool {

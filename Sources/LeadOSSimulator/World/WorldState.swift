@@ -43,6 +43,8 @@ struct WorldState {
 
     /// Leads by (`delivered_at`, id) ascending: the list order reversed, so deliveries append.
     var leads: [StoredLead] = []
+    /// Bumped whenever any lead is added or changes, so cached list pages know they are stale.
+    var leadsVersion: UInt64 = 0
     var leadDates: [String: Date] = [:]
     var suppressed: Set<String> = []
 
@@ -152,6 +154,7 @@ struct WorldState {
     /// Inserts a lead keeping the order; new deliveries land at the end.
     mutating func insert(_ stored: StoredLead) {
         let l = stored.lead
+        leadsVersion &+= 1
         leadDates[l.id] = l.deliveredAt
         if let last = leads.last?.lead, last.deliveredAt > l.deliveredAt || (last.deliveredAt == l.deliveredAt && last.id > l.id) {
             leads.insert(stored, at: lowerBound(date: l.deliveredAt, id: l.id))

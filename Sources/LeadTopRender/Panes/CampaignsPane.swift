@@ -4,7 +4,7 @@ import LeadTopCore
 /// Campaigns: status, name, today / daily cap, delivered, credits, 14-day deliveries sparkline.
 enum CampaignsPane {
     static let specs = [
-        ColumnSpec("STATUS", width: 8, priority: 0),
+        ColumnSpec("STATUS", width: 11, priority: 0),
         ColumnSpec("NAME", width: 10, flex: 1, priority: 1),
         ColumnSpec("TODAY", width: 7, priority: 2, alignRight: true),
         ColumnSpec("WHY", width: 7, priority: 3),
@@ -38,20 +38,19 @@ enum CampaignsPane {
             let selected = campaign.id == state.selectedCampaignID
             let rowStyle: Style? = selected ? theme[focused ? .selected : .selectedUnfocused] : nil
             if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(text: " ", style: rowStyle)) }
-            let series = state.campaignSeries[campaign.id] ?? []
-            let cells: [(String, ThemeRole)] = [
-                (statusText(campaign.status), statusRole(campaign.status)),
-                ((campaign.id == state.scopeCampaignID ? "» " : "") + campaign.name, .text),
-                ("\(campaign.leadsDeliveredToday)/\(campaign.dailyLeadCap)", .text),
-                (reasonText(campaign), .dim),
-                (Sparkline.text(Array(series.suffix(widths[4]))), .sparkline),
-                (Format.thousands(campaign.leadsDelivered), .text),
-                (Format.thousands(campaign.creditsSpent), .text),
-            ]
-            for (i, (text, role)) in cells.enumerated() where widths[i] > 0 {
-                grid.draw(text, in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
+            // Column by column, skipping hidden ones, without building a row array per frame.
+            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) {
+                guard widths[i] > 0 else { return }
+                grid.draw(text(), in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
                           alignRight: specs[i].alignRight, style: rowStyle ?? theme[role])
             }
+            cell(0, statusText(campaign.status), statusRole(campaign.status))
+            cell(1, (campaign.id == state.scopeCampaignID ? "» " : "") + campaign.name, .text)
+            cell(2, "\(campaign.leadsDeliveredToday)/\(campaign.dailyLeadCap)", .text)
+            cell(3, reasonText(campaign), .dim)
+            cell(4, Sparkline.text((state.campaignSeries[campaign.id] ?? []).suffix(widths[4])), .sparkline)
+            cell(5, Format.thousands(campaign.leadsDelivered), .text)
+            cell(6, Format.thousands(campaign.creditsSpent), .text)
         }
     }
 
@@ -60,7 +59,7 @@ enum CampaignsPane {
         case .active: "▶ active"
         case .paused: "‖ paused"
         case .draft: "· draft"
-        case .completed: "✓ done"
+        case .completed: "✓ completed"
         }
     }
 

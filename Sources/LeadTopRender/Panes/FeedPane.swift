@@ -43,21 +43,21 @@ enum FeedPane {
             let selected = lead.id == state.selectedLeadID
             let rowStyle: Style? = selected ? theme[focused ? .selected : .selectedUnfocused] : nil
             if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(text: " ", style: rowStyle)) }
-            let cells: [(String, ThemeRole)] = [
-                (state.isNew(entry) ? "NEW" : "", .newMark),
-                (Format.age(state.now.timeIntervalSince(lead.deliveredAt)), .dim),
-                (String(lead.score), scoreRole(lead.score)),
-                (feedbackMark(lead.feedback), lead.feedback?.rating == .bad ? .bad : .good),
-                (lead.fullName, .text),
-                (lead.jobTitle, .text),
-                (lead.companyName, .text),
-                (lead.geography, .dim),
-                (emailText(lead), lead.emailStatus == .valid ? .text : .dim),
-            ]
-            for (i, (text, role)) in cells.enumerated() where widths[i] > 0 {
-                grid.draw(text, in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
+            // Column by column, skipping hidden ones, without building a row array per frame.
+            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) {
+                guard widths[i] > 0 else { return }
+                grid.draw(text(), in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
                           alignRight: specs[i].alignRight, style: rowStyle ?? theme[role])
             }
+            cell(0, state.isNew(entry) ? "NEW" : "", .newMark)
+            cell(1, Format.age(state.now.timeIntervalSince(lead.deliveredAt)), .dim)
+            cell(2, String(lead.score), scoreRole(lead.score))
+            cell(3, feedbackMark(lead.feedback), lead.feedback?.rating == .bad ? .bad : .good)
+            cell(4, lead.fullName, .text)
+            cell(5, lead.jobTitle, .text)
+            cell(6, lead.companyName, .text)
+            cell(7, lead.geography, .dim)
+            cell(8, emailText(lead), lead.emailStatus == .valid ? .text : .dim)
         }
     }
 

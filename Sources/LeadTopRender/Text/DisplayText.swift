@@ -1,6 +1,7 @@
 import CWidth
 
-/// One grapheme cluster as it will sit in the grid, with the columns it takes (1 or 2).
+/// What one grid cell shows: a spacing character plus any combining marks that ride on it, with
+/// the columns it takes (1 or 2).
 public struct DisplayCluster: Sendable, Hashable {
     public var text: String
     public var width: Int
@@ -9,41 +10,59 @@ public struct DisplayCluster: Sendable, Hashable {
 
 /// Display widths and truncation of sanitized text.
 ///
-/// A cluster's width is `wcwidth` of its first scalar (what ncursesw computes for a cell whose
-/// other scalars ride along as combining characters), except that a flag (two regional
-/// indicators) takes 2. Clusters of width 0 (a stray combining mark or joiner) are dropped and
-/// unprintable ones become U+FFFD, so every cell's width is known and columns stay aligned.
+/// Text is laid out the way a terminal lays it out: scalar by scalar, with `wcwidth`. Every scalar
+/// of width 1 or 2 starts a cell; width-0 scalars (combining marks, viramas) ride on the cell
+/// before them. A grapheme such as the Devanagari conjunct "र्न" therefore takes two cells, as it
+/// does in the terminal, and never loses its second letter. Zero-width joiners and variation
+/// selectors are dropped: terminals disagree on whether "👩‍💻" is 2 or 4 columns wide, but all of
+/// them draw "👩💻" in 4, so the columns stay aligned everywhere. Unprintable scalars become U+FFFD.
 /// Needs a UTF-8 locale (`leadtop_ensure_utf8_locale`).
 public enum DisplayText {
     public static let ellipsis = DisplayCluster(text: "…", width: 1)
+
+    /// One-character strings for every ASCII byte, so drawing ASCII creates no strings.
+    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Sanitizes and splits text into clusters.
     public static func clusters(_ raw: String) -> [DisplayCluster] {
         let text = TextSanitizer.sanitize(raw)
         if TextSanitizer.isPlainASCII(text) {
-            return text.utf8.map { DisplayCluster(text: String(UnicodeScalar($0)), width: 1) }
+            return text.utf8.map { DisplayCluster(text: asciiStrings[Int($0)], width: 1) }
         }
         var result: [DisplayCluster] = []
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            if let cluster = cluster(character) { result.append(cluster) }
+        var marks = 0
+        for scalar in text.unicodeScalars {
+            if isJoinerOrSelector(scalar.value) { continue }
+            if scalar.value >= 0x20 && scalar.value < 0x7F {
+                result.append(DisplayCluster(text: asciiStrings[Int(scalar.value)], width: 1))
+                marks = 0
+                continue
+            }
+            let w = Int(leadtop_wcwidth(scalar.value))
+            if w > 0 {
+                result.append(DisplayCluster(text: String(scalar), width: min(w, 2)))
+                marks = 0
+            } else if w == 0 {
+                // A combining mark joins the cell before it (ncurses keeps up to four per cell).
+                guard !result.isEmpty, marks < maxMarksPerCell else { continue }
+                result[result.count - 1].text.unicodeScalars.append(scalar)
+                marks += 1
+            } else {
+                result.append(DisplayCluster(text: "\u{FFFD}", width: 1))
+                marks = 0
+            }
         }
         return result
     }
 
-    static func cluster(_ character: Character) -> DisplayCluster? {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return nil }
-        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 {
-            return DisplayCluster(text: String(character), width: 1)
-        }
-        if (0x1F1E6...0x1F1FF).contains(first.value) {
-            return DisplayCluster(text: String(character), width: scalars.count >= 2 ? 2 : 1)
-        }
-        let w = Int(leadtop_wcwidth(first.value))
-        if w < 0 { return DisplayCluster(text: "\u{FFFD}", width: 1) }
-        if w == 0 { return nil }
-        return DisplayCluster(text: String(character), width: min(w, 2))
+    /// Combining marks kept on one cell; ncursesw's `cchar_t` holds a spacing character and four more.
+    static let maxMarksPerCell = 4
+
+    /// ZWJ and variation selectors: they ask the terminal to merge or restyle glyphs, which
+    /// terminals do differently, so they are left out.
+    static func isJoinerOrSelector(_ value: UInt32) -> Bool {
+        value == 0x200D || (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value)
     }
 
     /// Columns the text takes once sanitized.

@@ -22,6 +22,11 @@ public enum TextSanitizer {
                 case 0x09, 0x0A, 0x0D, 0x2028, 0x2029: out.append(" ")
                 case 0x00...0x1F, 0x7F...0x9F: break
                 case 0x200D: out.append(scalar)
+                case 0xA0..<0x10000:
+                    // BMP: the format characters (Cf) listed by hand, which spares a property
+                    // lookup per character of CJK or accented text.
+                    if Self.isBMPFormat(v) { break }
+                    out.append((0xE000...0xF8FF).contains(v) ? "\u{FFFD}" : scalar)
                 default:
                     switch scalar.properties.generalCategory {
                     case .format: break
@@ -56,6 +61,17 @@ public enum TextSanitizer {
             }
         }
         return String(out)
+    }
+
+    /// Format characters (general category Cf) of the Basic Multilingual Plane.
+    static func isBMPFormat(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xAD, 0x600...0x605, 0x61C, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0x180E, 0x200B...0x200C, 0x200E...0x200F,
+             0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF, 0xFFF9...0xFFFB:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Printable ASCII only: the common case, which needs no work.

@@ -57,6 +57,7 @@ campaign_active_fg = "green"
 campaign_paused_fg = "yellow"
 campaign_draft_fg = "bright-black"
 campaign_completed_fg = "blue"
+
 """#,
         "dracula": #"""
 # leadtop Dracula theme (https://draculatheme.com palette).
@@ -110,6 +111,7 @@ campaign_active_fg = "#50fa7b"
 campaign_paused_fg = "#ffb86c"
 campaign_draft_fg = "#6272a4"
 campaign_completed_fg = "#8be9fd"
+
 """#,
         "gruvbox": #"""
 # leadtop Gruvbox dark theme (morhetz/gruvbox palette).
@@ -163,6 +165,7 @@ campaign_active_fg = "#b8bb26"
 campaign_paused_fg = "#fe8019"
 campaign_draft_fg = "#928374"
 campaign_completed_fg = "#83a598"
+
 """#,
         "high-contrast": #"""
 # leadtop high-contrast theme: bright colours on black, bold where it matters.
@@ -227,6 +230,7 @@ campaign_active_fg = "bright-green"
 campaign_paused_fg = "bright-yellow"
 campaign_draft_fg = "white"
 campaign_completed_fg = "bright-cyan"
+
 """#,
         "light": #"""
 # leadtop light theme: dark text on a light background.
@@ -280,6 +284,7 @@ campaign_active_fg = "#1a7f37"
 campaign_paused_fg = "#9a6700"
 campaign_draft_fg = "#6e7781"
 campaign_completed_fg = "#0969da"
+
 """#,
         "mono": #"""
 # leadtop monochrome theme, used when NO_COLOR is set: focus and selection show through
@@ -350,6 +355,7 @@ campaign_draft_fg = "default"
 campaign_draft_attrs = ["dim"]
 campaign_completed_fg = "default"
 campaign_completed_attrs = ["dim"]
+
 """#,
     ]
 }

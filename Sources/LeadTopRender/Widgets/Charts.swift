@@ -5,13 +5,16 @@ public enum Sparkline {
     public static let levels: [String] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// One character per value scaled to the largest (or `maxValue`); zero is a blank.
-    public static func text(_ values: [Int], maxValue: Int? = nil) -> String {
+    public static func text<C: Collection<Int>>(_ values: C, maxValue: Int? = nil) -> String {
         let top = max(1, maxValue ?? values.max() ?? 1)
-        return values.map { v in
-            guard v > 0 else { return " " }
+        var out = ""
+        out.reserveCapacity(values.count * 3)
+        for v in values {
+            guard v > 0 else { out.append(" "); continue }
             let level = min(8, max(1, Int((Double(v) / Double(top) * 8).rounded(.up))))
-            return levels[level - 1]
-        }.joined()
+            out.append(levels[level - 1])
+        }
+        return out
     }
 }
 
@@ -37,6 +40,7 @@ public enum BarChart {
     public static func draw(into grid: inout CellGrid, _ rect: Rect, values: [Int], labels: [String],
                             barStyle: Style, axisStyle: Style) {
         guard rect.height >= 3, rect.width >= 6, !values.isEmpty else { return }
+        grid.fill(rect, with: Cell(text: " ", style: axisStyle))
         let top = max(1, values.max() ?? 1)
         let axisWidth = String(top).count
         let plotX = rect.x + axisWidth + 1

@@ -1,20 +1,24 @@
 import LeadTopCore
 
 /// `?`: every key binding, from `Keymap`, so the list cannot drift from the reducer's table.
-/// Two columns when there is room (the first two sections left, the rest right), else one.
+/// Two columns when they fit (the first two sections left, the rest right), one column when the
+/// screen is narrow but tall enough, and two columns with shortened descriptions when it is
+/// neither, so every key is always on screen.
 enum HelpOverlay {
     static let keyWidth = 14
     static let actionWidth = 22
 
     static func draw(into grid: inout CellGrid, screen: Rect, readOnly: Bool, theme: Theme) {
         let sections = Keymap.sections
-        let columnWidth = keyWidth + actionWidth
-        let twoColumns = screen.width >= 2 * columnWidth + 7
+        let extra = readOnly ? 1 : 0
+        func rows(_ s: [Keymap.Section]) -> Int { s.reduce(0) { $0 + $1.bindings.count + 1 } }
+        let fullWidth = 2 * (keyWidth + actionWidth) + 7
+        let oneColumnFits = rows(sections) + 2 + extra <= screen.height
+        let twoColumns = screen.width >= fullWidth || !oneColumnFits
         let left = twoColumns ? Array(sections.prefix(2)) : sections
         let right = twoColumns ? Array(sections.dropFirst(2)) : []
-        func rows(_ s: [Keymap.Section]) -> Int { s.reduce(0) { $0 + $1.bindings.count + 1 } }
-        let extra = readOnly ? 1 : 0
-        let width = twoColumns ? 2 * columnWidth + 7 : min(screen.width - 2, columnWidth + 4)
+        let width = twoColumns ? min(fullWidth, screen.width) : min(screen.width, keyWidth + actionWidth + 4)
+        let columnWidth = twoColumns ? (width - 7) / 2 : width - 4
         let height = min(screen.height, max(rows(left), rows(right)) + 2 + extra)
         let inner = Dialogs.frame(into: &grid, screen: screen, width: width, height: height,
                                   title: " Keys · any key closes ", theme: theme)
@@ -24,23 +28,27 @@ enum HelpOverlay {
                       style: theme[.warning].on(style.bg))
         }
         let top = inner.y + extra
-        drawColumn(into: &grid, left, x: inner.x + 1, y: top, bottom: inner.maxY, readOnly: readOnly, theme: theme)
-        drawColumn(into: &grid, right, x: inner.x + 1 + columnWidth + 3, y: top, bottom: inner.maxY, readOnly: readOnly, theme: theme)
+        drawColumn(into: &grid, left, x: inner.x + 1, y: top, width: columnWidth, bottom: inner.maxY,
+                   readOnly: readOnly, theme: theme)
+        drawColumn(into: &grid, right, x: inner.x + 1 + columnWidth + 3, y: top, width: columnWidth, bottom: inner.maxY,
+                   readOnly: readOnly, theme: theme)
     }
 
     private static func drawColumn(into grid: inout CellGrid, _ sections: [Keymap.Section], x: Int, y start: Int,
-                                   bottom: Int, readOnly: Bool, theme: Theme) {
+                                   width: Int, bottom: Int, readOnly: Bool, theme: Theme) {
         let style = theme[.dialog]
+        // Keys keep their full width (they are short); descriptions give way.
+        let keys = min(keyWidth, max(6, width - 10))
         var y = start
         for section in sections {
             guard y < bottom else { return }
-            grid.draw(section.title, x: x, y: y, maxWidth: keyWidth + actionWidth, style: theme[.header].on(style.bg))
+            grid.draw(section.title, x: x, y: y, maxWidth: width, style: theme[.header].on(style.bg))
             y += 1
             for binding in section.bindings {
                 guard y < bottom else { return }
-                grid.draw(binding.keys, x: x + 1, y: y, maxWidth: keyWidth - 1, style: theme[.keyHint].on(style.bg))
+                grid.draw(binding.keys, x: x + 1, y: y, maxWidth: keys - 2, style: theme[.keyHint].on(style.bg))
                 let action = binding.action + (readOnly && binding.writes ? " *" : "")
-                grid.draw(action, x: x + keyWidth, y: y, maxWidth: actionWidth, style: style)
+                grid.draw(action, x: x + keys, y: y, maxWidth: width - keys, style: style)
                 y += 1
             }
         }

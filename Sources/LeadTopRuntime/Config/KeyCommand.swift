@@ -19,8 +19,18 @@ public enum KeyCommand {
         }
         let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        // Drain stderr concurrently: a command that fills the stderr pipe would otherwise block
+        // while we wait for stdout to close.
+        let errorsBox = LockedData()
+        let drained = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            errorsBox.set(errHandle.readDataToEndOfFile())
+            drained.signal()
+        }
         let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        let errors = errorsBox.get()
         process.waitUntilExit()
         killer.cancel()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
@@ -33,4 +43,12 @@ public enum KeyCommand {
         guard !key.isEmpty else { throw .keyCommandFailed(command: command, reason: "printed nothing") }
         return key
     }
+}
+
+/// A lock-guarded buffer for output read on another thread.
+private final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ d: Data) { lock.withLock { data = d } }
+    func get() -> Data { lock.withLock { data } }
 }

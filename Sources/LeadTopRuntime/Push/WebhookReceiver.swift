@@ -4,6 +4,7 @@ import Hummingbird
 import LeadOSAPI
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Where and how the webhook receiver listens.
 public struct WebhookReceiverOptions: Sendable, Hashable {
@@ -33,6 +34,7 @@ public final class WebhookReceiver: @unchecked Sendable {
     private var secret: String?
     private var dedup = EventDeduplicator()
     private var serverTask: Task<Void, any Error>?
+    private var serviceGroup: ServiceGroup?
     private var boundPort: Int?
 
     public init(options: WebhookReceiverOptions, clock: any SyncClock = SystemClock(),
@@ -41,6 +43,9 @@ public final class WebhookReceiver: @unchecked Sendable {
     }
 
     public func setSecret(_ secret: String) { lock.lock(); self.secret = secret; lock.unlock() }
+
+    /// True once a secret is set, i.e. LeadOS knows this receiver and requests can be verified.
+    public var isRegistered: Bool { lock.withLock { secret != nil } }
 
     /// The port actually bound (useful with port 0), once started.
     public var port: Int? { lock.lock(); defer { lock.unlock() }; return boundPort }
@@ -69,16 +74,19 @@ public final class WebhookReceiver: @unchecked Sendable {
                 portContinuation.finish()
             },
             logger: logger)
+        // Stopped by graceful shutdown, never by cancelling the task: cancelling a NIO server while
+        // a connection is being accepted traps in NIOAsyncWriter's deinit (swift-nio #3481).
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             // A failed bind never calls onServerRunning: end the stream so start() does not wait forever.
             defer { portContinuation.finish() }
-            try await app.runService(gracefulShutdownSignals: [])
+            try await group.run()
         }
-        lock.withLock { serverTask = task }
+        lock.withLock { serverTask = task; serviceGroup = group }
         var port = 0
         for await p in portStream { port = p; break }
         guard port > 0 else {
-            task.cancel()
+            await group.triggerGracefulShutdown()
             let reason: String
             if case .failure(let error) = await task.result { reason = ": \(error)" } else { reason = "" }
             throw WebhookReceiverError(message: "webhook receiver could not listen on \(options.host):\(options.port)\(reason)")
@@ -87,9 +95,14 @@ public final class WebhookReceiver: @unchecked Sendable {
         return port
     }
 
+    /// Begins a graceful shutdown: open connections finish, new ones are refused.
     public func stop() {
-        lock.lock(); let task = serverTask; serverTask = nil; lock.unlock()
-        task?.cancel()
+        let group = lock.withLock { () -> ServiceGroup? in
+            defer { serverTask = nil; serviceGroup = nil }
+            return serviceGroup
+        }
+        guard let group else { return }
+        Task { await group.triggerGracefulShutdown() }
     }
 
     private func handle(_ request: Request) async -> Response {

@@ -44,6 +44,25 @@ extension LocalStore {
         }
     }
 
+    /// The oldest pending write, removing (and counting) undecodable rows met on the way.
+    public func oldestPendingWrite() throws -> (entry: OutboxEntry?, discarded: Int) {
+        try db.write { db in
+            var discarded = 0
+            while let row = try Row.fetchOne(db, sql: "SELECT seq, idempotency_key, command, created_at, attempts FROM outbox ORDER BY seq LIMIT 1") {
+                let seq: Int64 = row["seq"]
+                let data: Data? = row["command"]
+                if let data, let command = try? JSONDecoder().decode(WriteCommand.self, from: data),
+                   let key: String = row["idempotency_key"] {
+                    return (OutboxEntry(sequence: seq, idempotencyKey: key, command: command,
+                                        createdAt: Date(timeIntervalSince1970: row["created_at"]), attempts: row["attempts"]), discarded)
+                }
+                try db.execute(sql: "DELETE FROM outbox WHERE seq = ?", arguments: [seq])
+                discarded += 1
+            }
+            return (nil, discarded)
+        }
+    }
+
     public func pendingWriteCount() throws -> Int {
         try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
     }

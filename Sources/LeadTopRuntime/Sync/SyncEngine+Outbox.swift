@@ -19,17 +19,17 @@ extension SyncEngine {
             outbox.retryTimer?.cancel()
             outbox.retryTimer = nil
         }
-        let pending: [OutboxEntry]
+        let next: OutboxEntry?
         do {
-            let loaded = try store.pendingWrites()
-            pending = loaded.entries
+            let loaded = try store.oldestPendingWrite()
+            next = loaded.entry
             if loaded.discarded > 0 { publishPendingCount() }
         } catch {
             tracker.recordFailure("outbox", reason: "local storage: \(error)", nextRetry: nil, at: clock.now())
             publishConnection()
             return
         }
-        guard let entry = pending.first else { return }
+        guard let entry = next else { return }
         outbox.sending = entry.sequence
         let client = self.client
         Task { [weak self] in

@@ -21,7 +21,6 @@ extension SyncEngine {
         nextRequestID += 1
         let requestID = nextRequestID
         poller.latestRequestID = requestID
-        poller.inFlight = true
         pollers[resource] = poller
 
         let client = self.client
@@ -60,7 +59,6 @@ extension SyncEngine {
 
     func complete(_ resource: Resource, requestID: Int, result: Result<PollResult, any Error>) {
         guard !stopped, var poller = pollers[resource], poller.latestRequestID == requestID else { return }
-        poller.inFlight = false
         let now = clock.now()
         let interval = options.intervals[resource]
         switch result {

@@ -28,13 +28,13 @@ public final class SyncEngine: @unchecked Sendable {
     var lastRateLimit: RateLimit?
     var outbox = OutboxState()
     var receiver: WebhookReceiver?
+    var pushRetryTimer: (any ScheduledWork)?
 
     /// One resource's poller: its pending timer, the id of the request whose reply counts, and
     /// how many tries in a row failed.
     struct PollerState {
         var timer: (any ScheduledWork)?
         var latestRequestID = 0
-        var inFlight = false
         var failures = 0
     }
 
@@ -91,6 +91,8 @@ public final class SyncEngine: @unchecked Sendable {
             for (resource, poller) in pollers { poller.timer?.cancel(); pollers[resource]?.timer = nil }
             outbox.retryTimer?.cancel()
             outbox.retryTimer = nil
+            pushRetryTimer?.cancel()
+            pushRetryTimer = nil
             return receiver
         }
         let running = DispatchQueue.getSpecific(key: Self.queueKey) == ObjectIdentifier(self) ? halt() : queue.sync(execute: halt)

@@ -55,9 +55,9 @@ final class DashboardSession: @unchecked Sendable {
                     }
                 case .key(let key):
                     trace.record("key")
-                    if let key = TerminalInput.key(key) { apply(.key(key)) }
+                    apply(.key(key))
                 case .mouse(let mouse):
-                    apply(.mouse(TerminalInput.mouse(mouse)))
+                    apply(.mouse(mouse))
                 case .resize(let width, let height):
                     apply(.resize(width: width, height: height))
                 case .signal:

@@ -8,7 +8,7 @@ enum ThemeLocator {
         var name: String
         var searched: [String]
         var description: String {
-            "no theme named \"\(name)\" (looked in \(searched.joined(separator: ", ")); shipped themes: \(Theme.shippedNames.joined(separator: ", "))"
+            "no theme named \"\(name)\": not at \(searched.joined(separator: ", ")), and not one of the shipped themes (\(Theme.shippedNames.joined(separator: ", ")))"
         }
     }
 
@@ -25,7 +25,7 @@ enum ThemeLocator {
             return try load(path: userPath)
         }
         if let shipped = try Theme.shipped(named: name) { return shipped }
-        throw NotFound(name: name, searched: [userPath, "shipped themes"])
+        throw NotFound(name: name, searched: [userPath])
     }
 
     static func userThemesDirectory(environment: [String: String]) -> URL {

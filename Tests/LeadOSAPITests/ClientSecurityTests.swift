@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import LeadOSAPI
+
+/// Plain-http refusal, key redaction, proxy settings.
+@Suite struct ClientSecurityTests {
+    static let key = "ldo_live_sk_" + String(repeating: "k", count: 28) + "SECR"
+
+    @Test func plainHTTPOnlyForLoopbackUnlessAllowed() throws {
+        #expect(throws: LeadOSError.self) {
+            try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "http://api.example.com")!, apiKey: Self.key))
+        }
+        do {
+            _ = try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "http://api.example.com")!, apiKey: Self.key))
+        } catch {
+            #expect(String(describing: error).contains("refusing plain http to api.example.com"))
+        }
+        _ = try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "http://127.0.0.1:8787")!, apiKey: Self.key))
+        _ = try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "http://localhost:1")!, apiKey: Self.key))
+        _ = try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "http://[::1]:1")!, apiKey: Self.key))
+        _ = try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "http://10.0.0.5")!, apiKey: Self.key, allowInsecureHTTP: true))
+        _ = try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "https://api.leados.net")!, apiKey: Self.key))
+        #expect(throws: LeadOSError.self) {
+            try LeadOSClient(options: LeadOSClientOptions(baseURL: URL(string: "ftp://api.leados.net")!, apiKey: Self.key))
+        }
+    }
+
+    @Test func keyNeverInDescriptions() throws {
+        let options = LeadOSClientOptions(apiKey: Self.key)
+        #expect(!String(describing: options).contains(Self.key))
+        #expect(String(describing: options).contains("ldo_live_sk_…SECR"))
+        let client = try LeadOSClient(options: options)
+        #expect(client.scrub("echo: \(Self.key)!") == "echo: ldo_live_sk_…SECR!")
+    }
+
+    @Test func proxyFromEnvironmentButNeverForLoopback() {
+        let env = ["HTTPS_PROXY": "http://proxy.internal:3128"]
+        let dict = ProxySettings.connectionProxyDictionary(environment: env, targetHost: "api.leados.net")
+        #expect(dict["HTTPSProxy"] as? String == "proxy.internal")
+        #expect(dict["HTTPSPort"] as? Int == 3128)
+        #expect(ProxySettings.connectionProxyDictionary(environment: env, targetHost: "127.0.0.1").isEmpty)
+        #expect(ProxySettings.connectionProxyDictionary(environment: [:], targetHost: "api.leados.net").isEmpty)
+        let proxy = ProxySettings.proxyURL(environment: ["https_proxy": "proxy:8080"])
+        #expect(proxy?.host == "proxy" && proxy?.port == 8080)
+        #expect(ProxySettings.isLoopback(host: "127.3.4.5"))
+        #expect(!ProxySettings.isLoopback(host: "127.example.com"))
+        #expect(!ProxySettings.isLoopback(host: "10.0.0.1"))
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import LeadOSAPI
+import LeadOSSimulator
+import LeadTopCore
+import Testing
+@testable import LeadTopRuntime
+
+/// Real timers at a thousandth of their length that move the simulator's frozen clock by the full
+/// delay when they fire: Retry-After and backoff keep their contract values, and nothing waits long.
+final class SimulatedTimeScheduler: SyncScheduler {
+    let world: SimulatedWorld
+    let inner = DispatchScheduler()
+    let scale: Double
+
+    init(world: SimulatedWorld, scale: Double = 0.001) { self.world = world; self.scale = scale }
+
+    @discardableResult
+    func schedule(after seconds: TimeInterval, _ work: @escaping @Sendable () -> Void) -> any ScheduledWork {
+        let world = self.world
+        return inner.schedule(after: seconds * scale) {
+            world.advanceClock(by: seconds)
+            work()
+        }
+    }
+}
+
+/// The engine against the real simulator over loopback, with faults, rate limits, outages and restarts.
+@Suite struct EngineSimulatorTests {
+    static let start = Date(timeIntervalSince1970: 1_778_400_000)
+    static let off = PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0)
+
+    static func simulator(rateLimit: Int? = nil, faults: SimulatorFaults = .none) async throws -> SimulatorServer {
+        try await SimulatorServer.start(SimulatorOptions(seed: 42, clockSpeed: 0, startDate: start, rateLimitPerMinute: rateLimit,
+                                                         faults: faults, historyLeads: 300))
+    }
+
+    static func engine(_ sim: SimulatorServer, path: String, recorder: UpdateRecorder, intervals: PollIntervals = off,
+                       offlineAfterFailures: Int = 5) throws -> SyncEngine {
+        try SyncEngine(clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey, requestTimeout: 2),
+                       store: try LocalStore(path: path),
+                       options: SyncOptions(intervals: intervals, offlineAfterFailures: offlineAfterFailures),
+                       scheduler: SimulatedTimeScheduler(world: sim.world), sink: recorder.sink)
+    }
+
+    static func leadIDs(_ recorder: UpdateRecorder) -> [String] {
+        var ids: [String] = []
+        for case .leads(let leads) in recorder.updates { ids += leads.map(\.id) }
+        return ids
+    }
+
+    static func applied(_ recorder: UpdateRecorder) -> Int {
+        recorder.updates.filter { if case .writeSettled(.applied) = $0 { true } else { false } }.count
+    }
+
+    /// Every executed write at the simulator, by Idempotency-Key: exactly one execution each.
+    static func expectExactlyOnce(_ sim: SimulatorServer, count: Int) {
+        let writes = sim.world.appliedWrites()
+        let byKey = Dictionary(grouping: writes, by: { $0.idempotencyKey ?? "none" })
+        #expect(byKey["none"] == nil)
+        #expect(byKey.count == count)
+        #expect(byKey.values.allSatisfy { $0.count == 1 && (200..<300).contains($0[0].status) })
+    }
+
+    @Test func chaosWritesAreAppliedExactlyOnce() async throws {
+        let sim = try await Self.simulator(rateLimit: 120, faults: SimulatorFaults(failRate: 0.3, garbageRate: 0.1))
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder,
+                                     intervals: PollIntervals(feed: 2, campaigns: 10, balance: 15, stats: 60, feedbackSummary: 60))
+        let leads = Array(sim.world.leads().prefix(100))
+        let campaign = sim.world.campaigns().first { $0.status == .active }!
+        var commands: [WriteCommand] = leads.enumerated().map { i, lead in
+            .feedback(leadID: lead.id, i % 2 == 0 ? FeedbackSubmission(rating: .good) : FeedbackSubmission(rating: .bad, reason: .notICP, note: "n\(i)"))
+        }
+        commands += (0..<60).map { .suppress(emails: ["person\($0)@example.com"]) }
+        commands += (0..<40).map { $0 % 2 == 0 ? .pause(campaignID: campaign.id) : .resume(campaignID: campaign.id) }
+        engine.start()
+        for command in commands { engine.enqueue(command) }
+        #expect(await Fixtures.eventually(90) { Self.applied(recorder) == 200 })
+        engine.stop()
+
+        #expect(!recorder.updates.contains { if case .writeSettled(.refused) = $0 { true } else { false } })
+        #expect(recorder.updates.contains { if case .connection(.degraded) = $0 { true } else { false } })
+        Self.expectExactlyOnce(sim, count: 200)
+        for (i, lead) in leads.enumerated() {
+            #expect(sim.world.lead(id: lead.id)?.feedback?.rating == (i % 2 == 0 ? .good : .bad))
+        }
+        #expect(Set((0..<60).map { "person\($0)@example.com" }).isSubset(of: sim.world.suppressedEmails()))
+        #expect(sim.world.campaign(id: campaign.id)?.status == .active)
+        let order = sim.world.appliedWrites().filter { $0.path.hasPrefix("/v1/campaigns/") }.map { String($0.path.split(separator: "/").last!) }
+        #expect(order == (0..<40).map { $0 % 2 == 0 ? "pause" : "resume" })
+        await sim.stop()
+    }
+
+    @Test func outageThenRecovery() async throws {
+        let sim = try await Self.simulator()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder,
+                                     intervals: PollIntervals(feed: 2, campaigns: 10, balance: 15, stats: 60, feedbackSummary: 60),
+                                     offlineAfterFailures: 4)
+        engine.start()
+        #expect(await Fixtures.eventually { recorder.updates.contains(.connection(.live)) || recorder.updates.contains { if case .refreshed(.feed, _) = $0 { true } else { false } } })
+        sim.setFaults(SimulatorFaults(failRate: 1))
+        for i in 0..<5 { engine.enqueue(.suppress(emails: ["outage\(i)@example.com"])) }
+        #expect(await Fixtures.eventually { recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } } })
+        // The simulator may run a write and then fail it; either way nothing is reported applied yet.
+        #expect(Self.applied(recorder) == 0)
+        sim.setFaults(.none)
+        let recovered = recorder.updates.count
+        #expect(await Fixtures.eventually { recorder.updates.dropFirst(recovered).contains(.connection(.live)) })
+        #expect(await Fixtures.eventually { Self.applied(recorder) == 5 })
+        #expect(Set((0..<5).map { "outage\($0)@example.com" }).isSubset(of: sim.world.suppressedEmails()))
+        let delivered = sim.world.deliver(count: 3)
+        #expect(await Fixtures.eventually { Set(Self.leadIDs(recorder)).isSuperset(of: delivered.map(\.id)) })
+        engine.stop()
+        await sim.stop()
+    }
+
+    @Test func killedWithPendingWritesDeliversAllExactlyOnce() async throws {
+        let sim = try await Self.simulator(faults: SimulatorFaults(latency: 0.02))
+        let path = Fixtures.tempDatabasePath()
+        let leads = Array(sim.world.leads().prefix(30))
+        let first = UpdateRecorder()
+        let engine1 = try Self.engine(sim, path: path, recorder: first)
+        engine1.start()
+        for lead in leads { engine1.enqueue(.feedback(leadID: lead.id, FeedbackSubmission(rating: .good))) }
+        #expect(await Fixtures.eventually { Self.applied(first) >= 5 })
+        engine1.stop()   // dropped mid-flight: the rest stays in the SQLite file
+        let afterKill = Self.applied(first)
+        #expect(afterKill < 30)
+
+        let second = UpdateRecorder()
+        let engine2 = try Self.engine(sim, path: path, recorder: second)
+        engine2.start()
+        #expect(await Fixtures.eventually { second.updates.contains(.pendingWrites(0)) && Self.applied(second) == 30 - afterKill })
+        #expect(await Fixtures.eventually { leads.allSatisfy { sim.world.lead(id: $0.id)?.feedback != nil } })
+        Self.expectExactlyOnce(sim, count: 30)
+        engine2.stop()
+        await sim.stop()
+    }
+
+    @Test func pushDeliversLeadsWithoutPolling() async throws {
+        let sim = try await Self.simulator()
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: Self.off, webhook: WebhookReceiverOptions(port: 0)),
+            scheduler: SimulatedTimeScheduler(world: sim.world), sink: recorder.sink)
+        engine.start()
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        let delivered = sim.world.deliver(count: 3)
+        #expect(delivered.count == 3)
+        #expect(await Fixtures.eventually(20) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        #expect(Self.leadIDs(recorder).count == 3)
+        engine.stop()
+        await sim.stop()
+    }
+
+    @Test func acceptedFeedbackUpdatesTheLead() async throws {
+        let sim = try await Self.simulator()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder,
+                                     intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
+        engine.start()
+        let lead = sim.world.leads().prefix(100).first { $0.feedback == nil }!
+        #expect(await Fixtures.eventually { Self.leadIDs(recorder).contains(lead.id) })
+        engine.enqueue(.feedback(leadID: lead.id, FeedbackSubmission(rating: .bad, reason: .wrongPerson, note: "left the company")))
+        #expect(await Fixtures.eventually { sim.world.lead(id: lead.id)?.feedback?.reason == .wrongPerson })
+        let updated = sim.world.lead(id: lead.id)!
+        #expect(updated.feedback?.reason == .wrongPerson)
+        #expect(await Fixtures.eventually { recorder.updates.contains(.leads([updated])) })
+        engine.stop()
+        await sim.stop()
+    }
+
+    /// Terminal escapes, bidi overrides and huge strings in lead data pass through as data.
+    @Test func hostileDataIsCarriedNotChoked() async throws {
+        let sim = try await SimulatorServer.start(SimulatorOptions(seed: 7, clockSpeed: 0, startDate: Self.start, rateLimitPerMinute: nil,
+                                                                   faults: SimulatorFaults(hostileData: true), historyLeads: 50))
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder, intervals: .standard)
+        engine.start()
+        let delivered = sim.world.deliver(count: 5)
+        engine.refreshNow()
+        #expect(await Fixtures.eventually {
+            Set(recorder.updates.compactMap { if case .refreshed(let r, _) = $0 { r } else { nil } }) == Set(Resource.allCases)
+                && Set(Self.leadIDs(recorder)).isSuperset(of: delivered.map(\.id))
+        })
+        let received = recorder.updates.flatMap { if case .leads(let l) = $0 { l } else { [Lead]() } }
+        for lead in delivered { #expect(received.contains(lead)) }
+        engine.stop()
+        await sim.stop()
+    }
+}

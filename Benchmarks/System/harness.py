@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import re
+import shutil
 import signal
 import struct
 import subprocess
@@ -253,4 +254,6 @@ class Dashboard:
             time.sleep(quiet_ms / 4000)
 
     def stop(self):
+        """Quits the dashboard and removes its trace and temporary directories."""
         self.term.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)

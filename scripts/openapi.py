@@ -159,7 +159,7 @@ schemas["FeedbackSubmission"] = {
     ],
 }
 schemas["WebhookRegistration"] = obj({
-    "url": {"type": "string", "maxLength": 2048, "pattern": r"^(https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?|http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?)$"},
+    "url": {"type": "string", "maxLength": 2048, "pattern": r"^(https://[A-Za-z0-9.-]+|http://(localhost|127\.0\.0\.1|\[::1\]))(:[0-9]{1,5})?(/[A-Za-z0-9._~/%-]*)?(\?[A-Za-z0-9._~/%&=+-]*)?$"},
     "events": {"anyOf": [
         {"type": "array", "items": {"type": "string", "enum": EVENTS}, "minItems": 1, "maxItems": 3, "uniqueItems": True},
         {"type": "array", "items": {"const": "*"}, "minItems": 1, "maxItems": 1}]},

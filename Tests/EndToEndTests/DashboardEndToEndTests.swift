@@ -151,6 +151,33 @@ struct DashboardEndToEndTests {
         }
     }
 
+    @Test("ratings made while LeadOS is down survive kill -9 and are applied exactly once after a restart")
+    func pendingWritesSurviveAKill() async throws {
+        try await withDashboard { h in
+            let newest = Array(h.sim.world.leads().prefix(2))
+            try #require(newest.count == 2)
+            h.sim.setFaults(SimulatorFaults(failRate: 1))
+            try h.session.sendKeys("2", "g", "+", "j", "+")
+            try await h.session.waitForAsync(text: "2 pending", timeout: 10)
+            kill(try h.session.childPID(named: "leadtop"), SIGKILL)
+            try await h.session.waitForPromptAsync(timeout: 10)
+
+            h.sim.setFaults(.none)
+            try h.session.runCommand("clear; \(TmuxSession.shellQuoted(try BuiltProducts.executable("leadtop"))) --api-url \(h.sim.baseURL.absoluteString) --api-key \(h.sim.apiKey)")
+            try await eventually(timeout: 30, "both ratings applied") {
+                newest.allSatisfy { h.sim.world.lead(id: $0.id)?.feedback?.rating == .good }
+            }
+            try await h.session.waitForAsync(timeout: 10, "the outbox drained") { screen in
+                screen.last { !$0.isEmpty }.map { !$0.contains("pending") && $0.contains("live") } ?? false
+            }
+            let writes = h.sim.world.appliedWrites().filter { $0.path.hasSuffix("/feedback") }
+            #expect(writes.map(\.path).sorted() == newest.map { "/v1/leads/\($0.id)/feedback" }.sorted())
+            #expect(writes.allSatisfy { $0.status == 201 && $0.idempotencyKey != nil })
+            try h.session.sendKeys("q")
+            try await h.session.waitForPromptAsync(timeout: 10)
+        }
+    }
+
     @Test("/ filters the feed by score and Esc clears the filter")
     func filterFeed() async throws {
         try await withDashboard { h in

@@ -7,7 +7,9 @@ extension AppState {
     mutating func apply(_ update: SyncUpdate) -> [Effect] {
         switch update {
         case .leads(let incoming):
-            receive(incoming)
+            receive(incoming, arrivedAt: hasInitialLeads ? now : nil)
+        case .cachedLeads(let older):
+            receive(older, arrivedAt: nil)
         case .campaigns(let list):
             replaceCampaigns(list)
         case .campaign(let campaign):
@@ -44,7 +46,8 @@ extension AppState {
 
     /// Adds leads while keeping the selection on the same lead. If the feed was scrolled to the
     /// top, new leads push rows down; otherwise the rows on screen stay where they are.
-    private mutating func receive(_ incoming: [Lead]) {
+    /// `arrivedAt` starts a NEW mark; nil for leads that were there before (first batch, cache).
+    private mutating func receive(_ incoming: [Lead], arrivedAt: Date?) {
         guard !incoming.isEmpty else { return }
         let wasAtTop = feedScroll == 0
         let topID = leads.entry(atRow: feedScroll)?.lead.id
@@ -52,7 +55,7 @@ extension AppState {
         for i in batch.indices {
             if let pending = pendingFeedback[batch[i].id] { batch[i].feedback = pending.optimistic }
         }
-        leads.upsert(batch, arrivedAt: hasInitialLeads ? now : nil)
+        leads.upsert(batch, arrivedAt: arrivedAt)
         hasInitialLeads = true
         if !wasAtTop, let topID, let row = leads.row(ofID: topID) { feedScroll = row }
         if wasAtTop { feedScroll = 0 }

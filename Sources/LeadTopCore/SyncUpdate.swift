@@ -5,6 +5,9 @@ import LeadOSAPI
 public enum SyncUpdate: Sendable, Hashable {
     /// New or changed leads, in any order; the state dedupes them by id.
     case leads([Lead])
+    /// Older leads read back from the local cache after the first screenful: added below what is
+    /// shown, without NEW marks, so a big cache never delays the first frame.
+    case cachedLeads([Lead])
     /// A full list of campaigns (one poll's result, or the cache at start).
     case campaigns([Campaign])
     /// One campaign that changed (e.g. after a pause or resume was applied).

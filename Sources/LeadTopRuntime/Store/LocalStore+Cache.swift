@@ -78,6 +78,23 @@ extension LocalStore {
     }
 
     /// Everything cached, newest leads first. Rows that no longer decode are skipped.
+    /// Cached leads older than `before` (by `delivered_at`, then id), newest first: the pages of
+    /// the back-fill that follows the first screenful.
+    public func cachedLeads(before lead: Lead, limit: Int) throws -> [Lead] {
+        try db.read { db in
+            let decoder = LeadOSJSON.makeDecoder()
+            let rows = try Data.fetchCursor(db, sql: """
+                SELECT body FROM cached_lead WHERE (delivered_at, id) < (?, ?)
+                ORDER BY delivered_at DESC, id DESC LIMIT ?
+                """, arguments: [lead.deliveredAt.timeIntervalSince1970, lead.id, limit])
+            var leads: [Lead] = []
+            while let body = try rows.next() {
+                if let lead = try? decoder.decode(Lead.self, from: body) { leads.append(lead) }
+            }
+            return leads
+        }
+    }
+
     public func loadCache(leadLimit: Int) throws -> CachedState {
         try db.read { db in
             let decoder = LeadOSJSON.makeDecoder()

@@ -159,8 +159,12 @@ public final class SyncEngine: @unchecked Sendable {
         }
     }
 
+    /// Shows the last known state at once: campaigns, values and the newest screenful of leads
+    /// first, then the rest of the cached leads in pages, one queue turn each, so neither the
+    /// first frame nor the pollers wait for a cache of 100,000 leads.
     private func loadCache() {
-        guard let cached = try? store.loadCache(leadLimit: options.cacheLeadLimit), !cached.isEmpty else { return }
+        guard let cached = try? store.loadCache(leadLimit: min(options.cacheLeadLimit, Self.firstCachedLeads)),
+              !cached.isEmpty else { return }
         feedCursor = FeedCursor(known: cached.leads)
         if !cached.campaigns.isEmpty { emit(.campaigns(cached.campaigns)) }
         if !cached.leads.isEmpty { emit(.leads(cached.leads)) }
@@ -168,6 +172,24 @@ public final class SyncEngine: @unchecked Sendable {
         if let stats = cached.stats { emit(.stats(stats)) }
         if let summary = cached.feedbackSummary { emit(.feedbackSummary(summary)) }
         emit(.loadedFromCache(at: cached.savedAt ?? clock.now()))
+        if let oldest = cached.leads.last, cached.leads.count < options.cacheLeadLimit {
+            backfill(before: oldest, remaining: options.cacheLeadLimit - cached.leads.count)
+        }
+    }
+
+    /// Leads read for the first frame; more than any screen shows.
+    static let firstCachedLeads = 500
+    /// Leads per back-fill page: small enough that reducing one page never holds up a keystroke.
+    static let backfillPage = 2_000
+
+    private func backfill(before oldest: Lead, remaining: Int) {
+        queue.async { [self] in
+            guard !stopped, remaining > 0,
+                  let page = try? store.cachedLeads(before: oldest, limit: min(remaining, Self.backfillPage)),
+                  let last = page.last else { return }
+            emit(.cachedLeads(page))
+            backfill(before: last, remaining: remaining - page.count)
+        }
     }
 
     /// A one-line reason for the status bar.

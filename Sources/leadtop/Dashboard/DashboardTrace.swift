@@ -49,6 +49,7 @@ final class DashboardTrace: Sendable {
         case .leads(let leads):
             let ids = leads.prefix(10).map(\.id).joined(separator: ",")
             return "leads n=\(leads.count) ids=\(ids)"
+        case .cachedLeads(let leads): return "cached_leads n=\(leads.count)"
         case .campaigns(let campaigns): return "campaigns n=\(campaigns.count)"
         case .campaign: return "campaign"
         case .balance: return "balance"

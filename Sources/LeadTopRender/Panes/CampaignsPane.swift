@@ -34,16 +34,9 @@ enum CampaignsPane {
             let index = state.campaignScroll + r
             guard index < state.campaigns.count else { break }
             let campaign = state.campaigns[index]
-            let y = inner.y + 1 + r
-            let selected = campaign.id == state.selectedCampaignID
-            let rowStyle: Style? = selected ? theme[focused ? .selected : .selectedUnfocused] : nil
-            if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(text: " ", style: rowStyle)) }
-            // Column by column, skipping hidden ones, without building a row array per frame.
-            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) {
-                guard widths[i] > 0 else { return }
-                grid.draw(text(), in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
-                          alignRight: specs[i].alignRight, style: rowStyle ?? theme[role])
-            }
+            let row = TableRow(into: &grid, specs: specs, widths: widths, origins: xs, inner: inner, row: r,
+                               selected: campaign.id == state.selectedCampaignID, focused: focused, theme: theme)
+            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) { row.draw(i, text(), role, into: &grid) }
             cell(0, statusText(campaign.status), statusRole(campaign.status))
             cell(1, (campaign.id == state.scopeCampaignID ? "» " : "") + campaign.name, .text)
             cell(2, "\(campaign.leadsDeliveredToday)/\(campaign.dailyLeadCap)", .text)

@@ -39,16 +39,9 @@ enum FeedPane {
         for r in 0..<rows {
             guard let entry = state.leads.entry(atRow: state.feedScroll + r) else { break }
             let lead = entry.lead
-            let y = inner.y + 1 + r
-            let selected = lead.id == state.selectedLeadID
-            let rowStyle: Style? = selected ? theme[focused ? .selected : .selectedUnfocused] : nil
-            if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(text: " ", style: rowStyle)) }
-            // Column by column, skipping hidden ones, without building a row array per frame.
-            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) {
-                guard widths[i] > 0 else { return }
-                grid.draw(text(), in: Rect(x: xs[i], y: y, width: widths[i], height: 1),
-                          alignRight: specs[i].alignRight, style: rowStyle ?? theme[role])
-            }
+            let row = TableRow(into: &grid, specs: specs, widths: widths, origins: xs, inner: inner, row: r,
+                               selected: lead.id == state.selectedLeadID, focused: focused, theme: theme)
+            func cell(_ i: Int, _ text: @autoclosure () -> String, _ role: ThemeRole) { row.draw(i, text(), role, into: &grid) }
             cell(0, state.isNew(entry) ? "NEW" : "", .newMark)
             cell(1, Format.age(state.now.timeIntervalSince(lead.deliveredAt)), .dim)
             cell(2, String(lead.score), scoreRole(lead.score))

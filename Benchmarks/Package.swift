@@ -27,30 +27,24 @@ let package = Package(
             dependencies: ["BenchmarkWorld", .product(name: "LeadTopRuntime", package: "leadtop")]
         ),
         // Whole-dashboard render into the cell grid plus the diff against the previous frame.
-        .executableTarget(
-            name: "Frame",
-            dependencies: [
-                "BenchmarkWorld",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "LeadTopRender", package: "leadtop"),
-                .product(name: "LeadTopCore", package: "leadtop"),
-                .product(name: "LeadOSAPI", package: "leadtop"),
-            ],
-            path: "Benchmarks/Frame",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("Frame"),
         // Decoding `GET /v1/leads?limit=100` pages, and one page from bytes to a drawn screen.
-        .executableTarget(
-            name: "Decode",
-            dependencies: [
-                "BenchmarkWorld",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "LeadTopRender", package: "leadtop"),
-                .product(name: "LeadTopCore", package: "leadtop"),
-                .product(name: "LeadOSAPI", package: "leadtop"),
-            ],
-            path: "Benchmarks/Decode",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("Decode"),
     ]
 )
+
+/// A package-benchmark target under `Benchmarks/<name>`, with the modules every benchmark here uses.
+func benchmark(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            "BenchmarkWorld",
+            .product(name: "Benchmark", package: "benchmark"),
+            .product(name: "LeadTopRender", package: "leadtop"),
+            .product(name: "LeadTopCore", package: "leadtop"),
+            .product(name: "LeadOSAPI", package: "leadtop"),
+        ],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

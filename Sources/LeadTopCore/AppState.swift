@@ -6,6 +6,7 @@ public struct AppState: Sendable {
     /// Tunables that are not part of the data.
     public struct Settings: Sendable, Hashable {
         public var readOnly: Bool
+        /// Feed rows held in memory at most; the rest of the cache is read a page at a time.
         public var leadCapacity: Int
         /// How long a new arrival keeps its NEW mark.
         public var newMarkDuration: TimeInterval
@@ -14,7 +15,7 @@ public struct AppState: Sendable {
         /// Days of history in each campaign's sparkline.
         public var sparklineDays: Int
 
-        public init(readOnly: Bool = false, leadCapacity: Int = 100_000, newMarkDuration: TimeInterval = 60,
+        public init(readOnly: Bool = false, leadCapacity: Int = 600, newMarkDuration: TimeInterval = 60,
                     messageDuration: TimeInterval = 5, sparklineDays: Int = 14) {
             self.readOnly = readOnly; self.leadCapacity = leadCapacity; self.newMarkDuration = newMarkDuration
             self.messageDuration = messageDuration; self.sparklineDays = sparklineDays
@@ -63,6 +64,10 @@ public struct AppState: Sendable {
     public var pendingFeedback: [String: PendingFeedback] = [:]
     /// Set after the first leads arrive; later arrivals get a NEW mark.
     public var hasInitialLeads = false
+    /// A row the selection moves to once its page is read (a jump beyond the rows in memory).
+    public var pendingLeadRow: Int?
+    /// After a filter change: reselect and say how many leads match once the first page arrives.
+    public var announceFilterOnPage = false
 
     // MARK: Other data
     /// Account-wide stats (also the source of per-campaign sparklines).

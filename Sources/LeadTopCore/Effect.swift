@@ -8,6 +8,8 @@ public enum Effect: Sendable, Hashable {
     case refreshNow
     /// Fetch delivery stats for one campaign, or for all when nil (`SyncEngine.setStatsScope`).
     case setStatsScope(campaignID: String?)
+    /// Read rows of the feed from the local cache; the page comes back as `.sync(.feedPage)`.
+    case loadFeed(FeedRequest)
     /// Restore the terminal and exit.
     case quit
 }

@@ -46,7 +46,9 @@ public struct FeedFilter: Sendable, Hashable {
     public func matches(_ lead: Lead, haystack: String) -> Bool {
         if let campaignID, lead.campaignID != campaignID { return false }
         for condition in scores where !condition.matches(lead.score) { return false }
-        for term in terms where !haystack.contains(term) { return false }
+        // By bytes, as the cache's `instr` does: "श" finds "शर्मा" although, as characters,
+        // "श्" is one grapheme there.
+        for term in terms where haystack.utf8.firstRange(of: term.utf8) == nil { return false }
         return true
     }
 

@@ -94,7 +94,11 @@ extension AppState {
                 filterText = text.trimmingCharacters(in: .whitespaces)
                 leads.setFilter(filter)
                 reselectLeadAfterFilterChange()
-                show(filterText.isEmpty ? "Filter cleared" : "\(leads.visibleCount) leads match \(filterText)")
+                if filterText.isEmpty {
+                    show("Filter cleared")
+                } else if leads.isSettled {
+                    show("\(leads.visibleCount) leads match \(filterText)")
+                }
             case .failure(let error):
                 show("Filter \(error)", kind: .error)
             }

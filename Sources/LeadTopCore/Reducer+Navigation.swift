@@ -9,7 +9,7 @@ extension AppState {
             selectCampaign(row: clamp((selectedCampaignRow ?? 0) + delta, campaigns.count))
         case .feed:
             guard leads.visibleCount > 0 else { return }
-            selectLead(row: clamp((selectedLeadRow ?? feedScroll) + delta, leads.visibleCount))
+            selectLead(row: clamp((pendingLeadRow ?? selectedLeadRow ?? feedScroll) + delta, leads.visibleCount))
         case .stats, .credits, .feedback:
             return
         }
@@ -33,10 +33,16 @@ extension AppState {
         revealCampaign(row: row)
     }
 
+    /// Selects a feed row; a row not in memory yet is selected when its page arrives.
     mutating func selectLead(row: Int) {
-        guard let entry = leads.entry(atRow: row) else { return }
-        selectedLeadID = entry.lead.id
+        guard row >= 0, row < leads.visibleCount else { return }
         revealLead(row: row)
+        if let entry = leads.entry(atRow: row) {
+            selectedLeadID = entry.lead.id
+            pendingLeadRow = nil
+        } else {
+            pendingLeadRow = row
+        }
     }
 
     mutating func revealCampaign(row: Int) {
@@ -56,8 +62,14 @@ extension AppState {
     }
 
     /// After the feed's rows changed wholesale (filter, scope): keep the selected lead if it is
-    /// still shown, otherwise select the newest.
+    /// still shown, otherwise select the newest; once the first page for the new filter is read.
     mutating func reselectLeadAfterFilterChange() {
+        pendingLeadRow = nil
+        if !leads.isSettled {
+            feedScroll = 0
+            announceFilterOnPage = true
+            return
+        }
         if let row = selectedLeadRow {
             feedScroll = 0
             revealLead(row: row)

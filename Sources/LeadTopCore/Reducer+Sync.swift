@@ -6,10 +6,13 @@ import LeadOSAPI
 extension AppState {
     mutating func apply(_ update: SyncUpdate) -> [Effect] {
         switch update {
-        case .leads(let incoming):
-            receive(incoming, arrivedAt: hasInitialLeads ? now : nil)
-        case .cachedLeads(let older):
-            receive(older, arrivedAt: nil)
+        case .leads(let stored):
+            receive(stored)
+        case .feedPage(let page):
+            acceptFeedPage(page)
+        case .feedPageFailed(let request, let message):
+            leads.abandon(request)
+            show("Could not read the feed from the local cache: \(message)", kind: .error)
         case .campaigns(let list):
             replaceCampaigns(list)
         case .campaign(let campaign):
@@ -42,29 +45,6 @@ extension AppState {
             settle(outcome)
         }
         return []
-    }
-
-    /// Adds leads while keeping the selection on the same lead. If the feed was scrolled to the
-    /// top, new leads push rows down; otherwise the rows on screen stay where they are.
-    /// `arrivedAt` starts a NEW mark; nil for leads that were there before (first batch, cache).
-    private mutating func receive(_ incoming: [Lead], arrivedAt: Date?) {
-        guard !incoming.isEmpty else { return }
-        let wasAtTop = feedScroll == 0
-        let topID = leads.entry(atRow: feedScroll)?.lead.id
-        var batch = incoming
-        for i in batch.indices {
-            if let pending = pendingFeedback[batch[i].id] { batch[i].feedback = pending.optimistic }
-        }
-        leads.upsert(batch, arrivedAt: arrivedAt)
-        hasInitialLeads = true
-        if !wasAtTop, let topID, let row = leads.row(ofID: topID) { feedScroll = row }
-        if wasAtTop { feedScroll = 0 }
-        if let row = selectedLeadRow {
-            revealLead(row: row)
-        } else {
-            selectedLeadID = leads.entry(atRow: min(feedScroll, max(0, leads.visibleCount - 1)))?.lead.id
-        }
-        clampFeedScroll()
     }
 
     private mutating func replaceCampaigns(_ list: [Campaign]) {

@@ -3,20 +3,31 @@ import Foundation
 /// The one place state changes. Returns what the runtime must do next, as values.
 @discardableResult
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-    switch action {
-    case .key(let key):
-        return state.handleKey(key)
-    case .mouse(let event):
-        return state.handleMouse(event)
-    case .resize(let width, let height):
-        state.resize(width: width, height: height)
-        return []
-    case .tick(let now):
-        state.now = now
-        if let message = state.message, message.expiresAt <= now { state.message = nil }
-        return []
-    case .sync(let update):
-        return state.apply(update)
+    var effects = state.handle(action)
+    if let request = state.leads.request(scroll: state.feedScroll, rows: state.layout.visibleRows(.feed)) {
+        effects.append(.loadFeed(request))
+    }
+    return effects
+}
+
+extension AppState {
+    fileprivate mutating func handle(_ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handleKey(key)
+        case .mouse(let event):
+            return handleMouse(event)
+        case .resize(let width, let height):
+            resize(width: width, height: height)
+            return []
+        case .tick(let now):
+            self.now = now
+            leads.resumeRequests()
+            if let message, message.expiresAt <= now { self.message = nil }
+            return []
+        case .sync(let update):
+            return apply(update)
+        }
     }
 }
 

@@ -3,11 +3,12 @@ import LeadOSAPI
 
 /// Fresh facts from the sync engine, delivered to the single state owner as actions.
 public enum SyncUpdate: Sendable, Hashable {
-    /// New or changed leads, in any order; the state dedupes them by id.
-    case leads([Lead])
-    /// Older leads read back from the local cache after the first screenful: added below what is
-    /// shown, without NEW marks, so a big cache never delays the first frame.
-    case cachedLeads([Lead])
+    /// Leads just written to the local cache, in any order.
+    case leads(StoredLeads)
+    /// Rows of the feed read from the local cache (at start, and for each `Effect.loadFeed`).
+    case feedPage(FeedPage)
+    /// Reading rows of the feed failed.
+    case feedPageFailed(FeedRequest, message: String)
     /// A full list of campaigns (one poll's result, or the cache at start).
     case campaigns([Campaign])
     /// One campaign that changed (e.g. after a pause or resume was applied).
@@ -25,4 +26,9 @@ public enum SyncUpdate: Sendable, Hashable {
     /// The latest `X-RateLimit-Remaining` / `-Limit` seen.
     case rateLimit(remaining: Int, limit: Int)
     case writeSettled(WriteOutcome)
+}
+
+extension SyncUpdate {
+    /// Leads new to the cache, for callers that have no cache (tests, fixtures).
+    public static func newLeads(_ leads: [Lead]) -> SyncUpdate { .leads(StoredLeads(added: leads)) }
 }

@@ -125,7 +125,7 @@ public enum DashboardFixtures {
     public static func state(width: Int = 120, height: Int = 40, readOnly: Bool = false) -> AppState {
         var state = AppState(width: width, height: height, now: now, settings: .init(readOnly: readOnly))
         let updates: [SyncUpdate] = [
-            .campaigns(campaigns), .leads(leads), .stats(stats), .balance(balance), .feedbackSummary(feedbackSummary),
+            .campaigns(campaigns), .newLeads(leads), .stats(stats), .balance(balance), .feedbackSummary(feedbackSummary),
             .connection(.live), .refreshed(.feed, at: now.addingTimeInterval(-3)), .rateLimit(remaining: 117, limit: 120),
         ]
         for update in updates { reduce(&state, .sync(update)) }

@@ -85,6 +85,7 @@ struct DashboardCommand: AsyncParsableCommand {
             case .write(let command): engine.enqueue(command)
             case .refreshNow: engine.refreshNow()
             case .setStatsScope(let campaignID): engine.setStatsScope(campaignID: campaignID)
+            case .loadFeed(let request): engine.loadFeedPage(request)
             case .quit: break
             }
         }

@@ -24,17 +24,18 @@ import LeadTopTestSupport
 
     @Test func filterInputAppliesOnEnterAndEscClears() {
         var state = F.state()
+        let feed = MemoryFeed()
         reduce(&state, .key(.char("/")))
         for c in "score>80" { reduce(&state, .key(.char(c))) }
         #expect(state.modal == .filterInput(text: "score>80"))
         #expect(state.leads.visibleCount == 12)
-        reduce(&state, .key(.enter))
+        feed.send(.key(.enter), to: &state)
         #expect(state.modal == nil)
         #expect(state.filterText == "score>80")
         // 92, 88, 95, 84, 81
         #expect(state.leads.visibleCount == 5)
         #expect(state.message?.text == "5 leads match score>80")
-        reduce(&state, .key(.esc))
+        feed.send(.key(.esc), to: &state)
         #expect(state.filterText == "")
         #expect(state.leads.visibleCount == 12)
     }
@@ -56,7 +57,7 @@ import LeadTopTestSupport
         var state = F.state()
         reduce(&state, .key(.char("/")))
         for c in "GERMANY" { reduce(&state, .key(.char(c))) }
-        reduce(&state, .key(.enter))
+        MemoryFeed().send(.key(.enter), to: &state)
         #expect((0..<state.leads.visibleCount).compactMap { state.leads.entry(atRow: $0)?.lead.id }
             == ["del_a06", "del_a07"])
     }
@@ -65,10 +66,12 @@ import LeadTopTestSupport
         var state = F.state()
         reduce(&state, .key(.char("/")))
         for c in "score<50" { reduce(&state, .key(.char(c))) }
-        reduce(&state, .key(.enter))
+        var feed = MemoryFeed()
+        feed.send(.key(.enter), to: &state)
         #expect(state.leads.visibleCount == 1)
-        reduce(&state, .sync(.leads([F.lead("del_b01", name: "Low", score: 10, minutesAgo: 0),
-                                     F.lead("del_b02", name: "High", score: 99, minutesAgo: 0)])))
+        let stored = feed.store([F.lead("del_b01", name: "Low", score: 10, minutesAgo: 0),
+                                 F.lead("del_b02", name: "High", score: 99, minutesAgo: 0)])
+        feed.send(.sync(.leads(stored)), to: &state)
         #expect(state.leads.visibleCount == 2)
         #expect(state.leads.entry(atRow: 0)?.lead.id == "del_b01")
     }

@@ -226,7 +226,7 @@ import LeadTopTestSupport
     @Test func aPolledLeadKeepsItsPendingRating() {
         var state = F.state()
         _ = press(&state, .char("+"))
-        reduce(&state, .sync(.leads([F.leads[0]])))
+        reduce(&state, .sync(.newLeads([F.leads[0]])))
         #expect(state.selectedLead?.feedback?.rating == .good)
     }
 
@@ -290,16 +290,17 @@ import LeadTopTestSupport
     @Test func enterOnACampaignScopesFeedAndStats() {
         var state = F.state()
         _ = press(&state, .char("1"), .char("j"))
-        #expect(press(&state, .enter) == [.setStatsScope(campaignID: "camp_tokyo02")])
+        let feed = MemoryFeed()
+        #expect(feed.send(.key(.enter), to: &state) == [.setStatsScope(campaignID: "camp_tokyo02")])
         #expect(state.scopeCampaignID == "camp_tokyo02")
         #expect(state.leads.visibleCount == 1)
         #expect(state.selectedLeadID == "del_a02")
         #expect(state.displayedStats?.campaignID == "camp_tokyo02")
-        #expect(press(&state, .enter) == [.setStatsScope(campaignID: nil)])
+        #expect(feed.send(.key(.enter), to: &state) == [.setStatsScope(campaignID: nil)])
         #expect(state.leads.visibleCount == 12)
-        _ = press(&state, .enter)
-        #expect(press(&state, .char("a")) == [.setStatsScope(campaignID: nil)])
-        #expect(press(&state, .char("a")) == [])
+        feed.send(.key(.enter), to: &state)
+        #expect(feed.send(.key(.char("a")), to: &state) == [.setStatsScope(campaignID: nil)])
+        #expect(feed.send(.key(.char("a")), to: &state) == [])
     }
 
     @Test func scopedStatsFromTheEngineReplaceTheDerivedShare() {

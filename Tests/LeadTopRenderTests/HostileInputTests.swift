@@ -50,7 +50,7 @@ import LeadTopTestSupport
             var campaign = F.campaigns[0]
             campaign.name = Self.hostileString(&rng)
             reduce(&state, .sync(.campaigns([campaign] + F.campaigns.dropFirst())))
-            reduce(&state, .sync(.leads(leads)))
+            reduce(&state, .sync(.newLeads(leads)))
             reduce(&state, .sync(.connection(.degraded(reason: Self.hostileString(&rng), nextRetry: nil))))
             state.selectedLeadID = leads[round % leads.count].id
             state.modal = round % 3 == 0 ? .leadCard : (round % 3 == 1 ? .confirm(.pause(campaignID: "x", name: campaign.name)) : nil)

@@ -53,10 +53,24 @@ import LeadTopTestSupport
 
     @Test func feedPaneMarksNewArrivalsAndShowsTheFilter() {
         var state = F.state()
-        reduce(&state, .sync(.leads([F.lead("del_n01", name: "Nina New", company: "Fresh Ltd", score: 99, minutesAgo: 0)])))
+        var feed = MemoryFeed()
+        let stored = feed.store([F.lead("del_n01", name: "Nina New", company: "Fresh Ltd", score: 99, minutesAgo: 0)])
+        feed.send(.sync(.leads(stored)), to: &state)
         reduce(&state, .key(.char("/")))
         for c in "score>90" { reduce(&state, .key(.char(c))) }
-        reduce(&state, .key(.enter))
+        let effects = reduce(&state, .key(.enter))
+        // Until the cache answers, the pane says it is filtering and shows no stale rows.
+        let filtering = pane(40, 4) { FeedPane.draw(into: &$0, state: state, theme: .default, rect: $1, focused: false) }
+        assertGrid(filtering, """
+            x┌2 Live lead feed (filtering…) · /scor…┐x
+            x│     AGE SCR FB NAME       COMPANY    │x
+            x│                                      │x
+            x└──────────────────────────────────────┘x
+            xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+            """)
+        for case .loadFeed(let request) in effects {
+            reduce(&state, .sync(.feedPage(FeedPage.answer(request, from: feed.leads, version: feed.version))))
+        }
         let grid = pane(60, 6) { FeedPane.draw(into: &$0, state: state, theme: .default, rect: $1, focused: false) }
         assertGrid(grid, """
             x┌2 Live lead feed (3 of 13) · /score>90────────────────────┐x

@@ -44,7 +44,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
 
     static func leadIDs(_ recorder: UpdateRecorder) -> [String] {
         var ids: [String] = []
-        for case .leads(let leads) in recorder.updates { ids += leads.map(\.id) }
+        for case .leads(let stored) in recorder.updates { ids += stored.added.map(\.id) }
         return ids
     }
 
@@ -168,7 +168,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         #expect(await Fixtures.eventually { sim.world.lead(id: lead.id)?.feedback?.reason == .wrongPerson })
         let updated = sim.world.lead(id: lead.id)!
         #expect(updated.feedback?.reason == .wrongPerson)
-        #expect(await Fixtures.eventually { recorder.updates.contains(.leads([updated])) })
+        #expect(await Fixtures.eventually { recorder.updates.contains { if case .leads(let stored) = $0 { stored.changed == [updated] } else { false } } })
         engine.stop()
         await sim.stop()
     }
@@ -186,7 +186,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
             Set(recorder.updates.compactMap { if case .refreshed(let r, _) = $0 { r } else { nil } }) == Set(Resource.allCases)
                 && Set(Self.leadIDs(recorder)).isSuperset(of: delivered.map(\.id))
         })
-        let received = recorder.updates.flatMap { if case .leads(let l) = $0 { l } else { [Lead]() } }
+        let received = recorder.updates.flatMap { if case .leads(let l) = $0 { l.added + l.changed } else { [Lead]() } }
         for lead in delivered { #expect(received.contains(lead)) }
         engine.stop()
         await sim.stop()

@@ -46,3 +46,10 @@ final class UpdateRecorder: @unchecked Sendable {
 
     var updates: [SyncUpdate] { lock.withLock { items } }
 }
+
+extension SyncUpdate {
+    /// The leads of a `.leads` update that were new to the cache, nil for other updates.
+    var addedLeads: [Lead]? {
+        if case .leads(let stored) = self { stored.added } else { nil }
+    }
+}

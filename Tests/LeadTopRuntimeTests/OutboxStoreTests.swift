@@ -48,16 +48,18 @@ import Testing
     @Test func cacheKeepsTheNewestLeadsAndTheLastValues() throws {
         let path = Fixtures.tempDatabasePath()
         let store = try LocalStore(path: path)
-        try store.cacheLeads((0..<10).map { Fixtures.lead("del_\($0)", at: 1000 + $0) }, limit: 4)
-        try store.cacheLeads([Fixtures.lead("del_old", at: 10)], limit: 4)
+        try store.storeLeads((0..<10).map { Fixtures.lead("del_\($0)", at: 1000 + $0) }, limit: 4)
+        try store.storeLeads([Fixtures.lead("del_old", at: 10)], limit: 4)
         try store.cacheCampaigns([Fixtures.campaign("camp_b"), Fixtures.campaign("camp_a")])
         try store.cacheCampaign(Fixtures.campaign("camp_a", status: .paused))
         let balance = Balance(creditsRemaining: 10, creditsUsedThisPeriod: 2, planCredits: 12, periodStart: Date(timeIntervalSince1970: 0),
                               periodEnd: Date(timeIntervalSince1970: 86_400), lowBalanceThreshold: 5, lowBalance: false)
         try store.cacheValue(balance, named: "balance", at: Date(timeIntervalSince1970: 1_800_000_000))
 
-        let cached = try LocalStore(path: path).loadCache(leadLimit: 100)
-        #expect(cached.leads.map(\.id) == ["del_9", "del_8", "del_7", "del_6"])
+        let reopened = try LocalStore(path: path)
+        let cached = try reopened.loadCache()
+        let page = try reopened.feedPage(FeedRequest(filter: .all, offset: 0, limit: 100, generation: 0))
+        #expect(page.leads.map(\.id) == ["del_9", "del_8", "del_7", "del_6"])
         #expect(cached.campaigns.map(\.id) == ["camp_b", "camp_a"])
         #expect(cached.campaigns.map(\.status) == [.active, .paused])
         #expect(cached.balance == balance)

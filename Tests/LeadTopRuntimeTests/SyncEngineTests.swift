@@ -92,7 +92,7 @@ import Testing
         // Each poller re-armed at its own interval after its reply.
         #expect(scheduler.pendingDelays == [2, 10, 15, 60, 60])
         let updates = recorder.updates
-        #expect(updates.contains(.leads(leads)))
+        #expect(updates.contains { $0.addedLeads == leads })
         #expect(updates.contains(.campaigns([Fixtures.campaign("camp_abc123")])))
         #expect(updates.contains(.rateLimit(remaining: 99, limit: 120)))
         #expect(Set(updates.compactMap { if case .refreshed(let r, _) = $0 { r } else { nil } }) == Set(Resource.allCases))
@@ -187,7 +187,13 @@ import Testing
         engine2.start()
         #expect(await Fixtures.eventually { second.updates.contains(.pendingWrites(0)) })
         let updates = second.updates
-        #expect(updates.prefix(2) == [.campaigns([campaign]), .leads(leads)])
+        #expect(updates.first == .campaigns([campaign]))
+        if case .feedPage(let page)? = updates.dropFirst().first {
+            #expect(Set(page.leads.map(\.id)) == Set(leads.map(\.id)))
+            #expect(page.total == leads.count)
+        } else {
+            Issue.record("the cached feed page did not come second: \(updates.prefix(3))")
+        }
         #expect(updates.contains { if case .loadedFromCache = $0 { true } else { false } })
         let applied = updates.filter { $0 == .writeSettled(.applied(.pause(campaignID: campaign.id))) }
         #expect(applied.count == 3)
@@ -222,7 +228,7 @@ import Testing
         scheduler.advance(by: 1)
         #expect(await Fixtures.eventually { scheduler.pendingDelays == [2] })
         #expect(recorder.updates.last == .connection(.live))
-        #expect(recorder.updates.contains(.leads([Fixtures.lead("del_a", at: 1_800_000_000)])))
+        #expect(recorder.updates.contains { $0.addedLeads == [Fixtures.lead("del_a", at: 1_800_000_000)] })
         engine.stop()
     }
 
@@ -251,10 +257,10 @@ import Testing
         // The secret is set once the registration reply is read; until then the receiver says 503.
         #expect(try await Fixtures.eventually { try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200 })
         let pushed = Fixtures.lead("del_push1", at: 1_800_000_000)
-        #expect(await Fixtures.eventually { recorder.updates.contains(.leads([pushed])) })
+        #expect(await Fixtures.eventually { recorder.updates.contains { $0.addedLeads == [pushed] } })
         #expect(try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200)
         #expect(try await WebhookReceiverTests.post(port, body: body, headers: [:]) == 401)
-        #expect(recorder.updates.filter { $0 == .leads([pushed]) }.count == 1)
+        #expect(recorder.updates.filter { $0.addedLeads == [pushed] }.count == 1)
     }
 
     /// The sink runs on the engine's queue; stopping from there must not deadlock.

@@ -70,7 +70,7 @@ final class PageFeed: @unchecked Sendable {
     private init() {
         let world = Pages.shared.world
         state = world.state(width: 200, height: 50, leadLimit: 0)
-        _ = reduce(&state, .sync(.leads(Array(world.leads.suffix(50_000)))))
+        _ = reduce(&state, .sync(.newLeads(Array(world.leads.suffix(50_000)))))
         grid = CellGrid(width: 200, height: 50)
         DashboardView.render(state: state, theme: .default, into: &grid)
         previous = grid
@@ -81,7 +81,7 @@ final class PageFeed: @unchecked Sendable {
         precondition(next >= 0, "ran out of newer pages")
         let page = try! LeadOSJSON.decode(ListEnvelope<Lead>.self, from: Pages.shared.bytes[next])
         next -= 1
-        _ = reduce(&state, .sync(.leads(page.data)))
+        _ = reduce(&state, .sync(.newLeads(page.data)))
         previous = grid
         DashboardView.render(state: state, theme: .default, into: &grid)
         blackHole(grid.changedRuns(since: previous))

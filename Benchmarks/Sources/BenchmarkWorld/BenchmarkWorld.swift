@@ -59,13 +59,16 @@ public struct BenchmarkWorld: Sendable {
                              data: days)
     }
 
-    /// A dashboard of the given size holding the newest `leadLimit` leads (all when nil) and every
-    /// campaign, fed through the reducer.
+    /// A dashboard of the given size over a cache of the newest `leadLimit` leads (all when nil),
+    /// with every campaign, fed through the reducer: the feed's first page as the cache answers it.
     public func state(width: Int, height: Int, leadLimit: Int? = nil) -> AppState {
         var state = AppState(width: width, height: height, now: now)
         let shown = leadLimit.map { Array(leads.prefix($0)) } ?? leads
         let updates: [SyncUpdate] = [
-            .campaigns(campaigns), .leads(shown), .stats(stats()), .balance(balance),
+            .campaigns(campaigns),
+            .feedPage(FeedPage.answer(FeedRequest(filter: .all, offset: 0, limit: state.settings.leadCapacity, generation: 0),
+                                      from: shown)),
+            .stats(stats()), .balance(balance),
             .feedbackSummary(feedbackSummary), .connection(.live), .refreshed(.feed, at: now),
             .rateLimit(remaining: 117, limit: 120),
         ]

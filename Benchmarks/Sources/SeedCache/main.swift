@@ -22,7 +22,7 @@ try FileManager.default.createDirectory(
 let store = try LocalStore(path: path)
 try store.cacheCampaigns(world.campaigns)
 for start in stride(from: 0, to: world.leads.count, by: 1_000) {
-    try store.cacheLeads(Array(world.leads[start..<min(start + 1_000, world.leads.count)]), limit: leadCount)
+    try store.storeLeads(Array(world.leads[start..<min(start + 1_000, world.leads.count)]), limit: leadCount)
 }
 try store.cacheValue(world.balance, named: "balance", at: world.now)
 try store.cacheValue(world.stats(), named: "stats", at: world.now)

@@ -17,8 +17,13 @@ enum FeedPane {
     ]
 
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
-        var title = "2 Live lead feed (\(Format.thousands(state.leads.visibleCount))"
-        if state.leads.visibleCount != state.leads.count { title += " of \(Format.thousands(state.leads.count))" }
+        var title = "2 Live lead feed ("
+        if !state.leads.isSettled {
+            title += "filtering…"
+        } else {
+            title += Format.thousands(state.leads.visibleCount)
+            if state.leads.visibleCount != state.leads.count { title += " of \(Format.thousands(state.leads.count))" }
+        }
         title += ")"
         if let scope = state.scopeCampaignID { title += " · \(state.campaign(id: scope)?.name ?? scope)" }
         if !state.filterText.isEmpty { title += " · /\(state.filterText)" }
@@ -31,13 +36,17 @@ enum FeedPane {
                       alignRight: spec.alignRight, style: theme[.header])
         }
         let rows = max(0, inner.height - 1)
-        if state.leads.visibleCount == 0, rows > 0 {
+        if state.leads.visibleCount == 0, state.leads.isSettled, rows > 0 {
             let text = state.leads.count == 0 ? "Waiting for leads…" : "No lead matches (Esc clears the filter)"
             grid.draw(text, x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim])
             return
         }
-        for r in 0..<rows {
-            guard let entry = state.leads.entry(atRow: state.feedScroll + r) else { break }
+        for r in 0..<min(rows, state.leads.visibleCount - state.feedScroll) {
+            guard let entry = state.leads.entry(atRow: state.feedScroll + r) else {
+                // A row whose page is still being read from the cache.
+                grid.draw("…", x: inner.x + 1, y: inner.y + 1 + r, maxWidth: inner.width - 1, style: theme[.dim])
+                continue
+            }
             let lead = entry.lead
             let row = TableRow(into: &grid, specs: specs, widths: widths, origins: xs, inner: inner, row: r,
                                selected: lead.id == state.selectedLeadID, focused: focused, theme: theme)

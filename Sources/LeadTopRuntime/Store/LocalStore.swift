@@ -63,6 +63,9 @@ public final class LocalStore: Sendable {
                 );
                 """)
         }
+        m.registerMigration("v2-feed-columns") { db in
+            try FeedTable.migrate(db)
+        }
         return m
     }
 }

@@ -116,8 +116,7 @@ extension SyncEngine {
             // There is no single-lead endpoint; patch the cached lead so the feed shows the rating.
             if var lead = try? store.cachedLead(id: feedback.leadID) {
                 lead.feedback = feedback
-                try? store.cacheLeads([lead], limit: options.cacheLeadLimit)
-                emit(.leads([lead]))
+                storeAndEmit([lead])
             }
         case .suppression:
             break

@@ -97,10 +97,7 @@ extension SyncEngine {
         switch value {
         case .feed(let fresh, let cursor):
             feedCursor = cursor
-            if !fresh.isEmpty {
-                emit(.leads(fresh))
-                try? store.cacheLeads(fresh, limit: options.cacheLeadLimit)
-            }
+            if !fresh.isEmpty { storeAndEmit(fresh) }
         case .campaigns(let campaigns):
             emit(.campaigns(campaigns))
             try? store.cacheCampaigns(campaigns)

@@ -83,9 +83,8 @@ extension SyncEngine {
         switch event {
         case .leadDelivered(_, _, let lead):
             // The feed cursor is left alone: polling still walks every lead, so none is missed
-            // if pushes are lost; the state dedupes leads by id.
-            emit(.leads([lead]))
-            try? store.cacheLeads([lead], limit: options.cacheLeadLimit)
+            // if pushes are lost; the cache tells a lead it already holds from a new one.
+            storeAndEmit([lead])
         case .campaignPaused(_, _, let campaign):
             emit(.campaign(campaign))
             try? store.cacheCampaign(campaign)

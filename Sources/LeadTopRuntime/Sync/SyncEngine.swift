@@ -159,36 +159,40 @@ public final class SyncEngine: @unchecked Sendable {
         }
     }
 
-    /// Shows the last known state at once: campaigns, values and the newest screenful of leads
-    /// first, then the rest of the cached leads in pages, one queue turn each, so neither the
-    /// first frame nor the pollers wait for a cache of 100,000 leads.
+    /// Shows the last known state at once: campaigns, values and the feed's first page. Only a
+    /// page of leads is read, however big the cache: the feed reads the rest as it scrolls.
     private func loadCache() {
-        guard let cached = try? store.loadCache(leadLimit: min(options.cacheLeadLimit, Self.firstCachedLeads)),
-              !cached.isEmpty else { return }
-        feedCursor = FeedCursor(known: cached.leads)
+        let cached = (try? store.loadCache()) ?? CachedState()
+        let page = try? store.feedPage(FeedRequest(filter: .all, offset: 0, limit: options.firstFeedPage, generation: 0))
+        guard !cached.isEmpty || (page?.total ?? 0) > 0 else { return }
+        if let page { feedCursor = FeedCursor(known: page.leads) }
         if !cached.campaigns.isEmpty { emit(.campaigns(cached.campaigns)) }
-        if !cached.leads.isEmpty { emit(.leads(cached.leads)) }
+        if let page { emit(.feedPage(page)) }
         if let balance = cached.balance { emit(.balance(balance)) }
         if let stats = cached.stats { emit(.stats(stats)) }
         if let summary = cached.feedbackSummary { emit(.feedbackSummary(summary)) }
         emit(.loadedFromCache(at: cached.savedAt ?? clock.now()))
-        if let oldest = cached.leads.last, cached.leads.count < options.cacheLeadLimit {
-            backfill(before: oldest, remaining: options.cacheLeadLimit - cached.leads.count)
+    }
+
+    /// Reads rows of the feed from the cache for the state (`Effect.loadFeed`). On the engine's
+    /// queue, so the page and the leads stored around it reach the state in the order they happened.
+    public func loadFeedPage(_ request: FeedRequest) {
+        queue.async { [self] in
+            do {
+                emit(.feedPage(try store.feedPage(request)))
+            } catch {
+                emit(.feedPageFailed(request, message: String(describing: error)))
+            }
         }
     }
 
-    /// Leads read for the first frame; more than any screen shows.
-    static let firstCachedLeads = 500
-    /// Leads per back-fill page: small enough that reducing one page never holds up a keystroke.
-    static let backfillPage = 2_000
-
-    private func backfill(before oldest: Lead, remaining: Int) {
-        queue.async { [self] in
-            guard !stopped, remaining > 0,
-                  let page = try? store.cachedLeads(before: oldest, limit: min(remaining, Self.backfillPage)),
-                  let last = page.last else { return }
-            emit(.cachedLeads(page))
-            backfill(before: last, remaining: remaining - page.count)
+    /// Writes leads to the cache, then tells the state which of them are new. If the cache cannot
+    /// be written, they are still shown, as new.
+    func storeAndEmit(_ leads: [Lead]) {
+        do {
+            emit(.leads(try store.storeLeads(leads, limit: options.cacheLeadLimit)))
+        } catch {
+            emit(.leads(StoredLeads(added: leads)))
         }
     }
 

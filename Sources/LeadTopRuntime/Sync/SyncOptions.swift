@@ -13,6 +13,8 @@ public struct SyncOptions: Sendable {
     public var feedPageSize: Int
     /// Newest leads kept in the local cache.
     public var cacheLeadLimit: Int
+    /// Leads in the feed page read from the cache at start (the state's window).
+    public var firstFeedPage = 600
     /// Push mode: run a webhook receiver and register it with LeadOS. Nil = polling only.
     public var webhook: WebhookReceiverOptions?
     /// Uniform random numbers in [0, 1) for jitter.

@@ -46,10 +46,12 @@ final class DashboardTrace: Sendable {
     /// script can tell when a given lead reached the state).
     static func describe(_ update: SyncUpdate) -> String {
         switch update {
-        case .leads(let leads):
+        case .leads(let stored):
+            let leads = stored.added + stored.changed
             let ids = leads.prefix(10).map(\.id).joined(separator: ",")
-            return "leads n=\(leads.count) ids=\(ids)"
-        case .cachedLeads(let leads): return "cached_leads n=\(leads.count)"
+            return "leads n=\(leads.count) new=\(stored.added.count) ids=\(ids)"
+        case .feedPage(let page): return "feed_page offset=\(page.request.offset) n=\(page.leads.count) matching=\(page.matching)"
+        case .feedPageFailed(_, let message): return "feed_page_failed \(message)"
         case .campaigns(let campaigns): return "campaigns n=\(campaigns.count)"
         case .campaign: return "campaign"
         case .balance: return "balance"

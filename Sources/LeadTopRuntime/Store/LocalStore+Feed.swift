@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import LeadOSAPI
+import LeadTopCore
+
+/// The cached leads behind the feed. Besides each lead's JSON, a row keeps the columns the feed
+/// filters on (campaign, score, lower-cased searchable text), so a filtered page and its count
+/// are one query over the table instead of decoding every lead.
+enum FeedTable {
+    /// Creates the v2 table and moves v1's rows (id, delivered_at, body) into it.
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX IF EXISTS cached_lead_order;
+            ALTER TABLE cached_lead RENAME TO cached_lead_v1;
+            CREATE TABLE cached_lead (
+                id TEXT PRIMARY KEY,
+                delivered_at REAL NOT NULL,
+                campaign_id TEXT NOT NULL,
+                score INTEGER NOT NULL,
+                haystack TEXT NOT NULL,
+                body BLOB NOT NULL
+            );
+            CREATE INDEX cached_lead_order ON cached_lead(delivered_at DESC, id DESC);
+            CREATE INDEX cached_lead_campaign ON cached_lead(campaign_id, delivered_at DESC, id DESC);
+            CREATE TABLE cache_counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+            """)
+        let decoder = LeadOSJSON.makeDecoder()
+        let rows = try Data.fetchCursor(db, sql: "SELECT body FROM cached_lead_v1")
+        while let body = try rows.next() {
+            guard let lead = try? decoder.decode(Lead.self, from: body) else { continue }
+            try insert(lead, body: body, in: db)
+        }
+        try db.execute(sql: "DROP TABLE cached_lead_v1")
+    }
+
+    static func insert(_ lead: Lead, body: Data, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO cached_lead (id, delivered_at, campaign_id, score, haystack, body) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET delivered_at = excluded.delivered_at, campaign_id = excluded.campaign_id,
+                score = excluded.score, haystack = excluded.haystack, body = excluded.body
+            """, arguments: [lead.id, lead.deliveredAt.timeIntervalSince1970, lead.campaignID, lead.score,
+                             FeedFilter.haystack(for: lead), body])
+    }
+
+    /// The SQL condition for a filter, with its arguments; the same test as `FeedFilter.matches`.
+    static func condition(_ filter: FeedFilter) -> (sql: String, arguments: StatementArguments) {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let campaignID = filter.campaignID {
+            clauses.append("campaign_id = ?")
+            arguments.append(campaignID)
+        }
+        for condition in filter.scores {
+            clauses.append("score \(condition.comparison.rawValue) ?")
+            arguments.append(condition.value)
+        }
+        for term in filter.terms {
+            clauses.append("instr(haystack, ?) > 0")
+            arguments.append(term)
+        }
+        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(arguments))
+    }
+
+    static let versionName = "feed"
+}
+
+extension LocalStore {
+    /// Adds or updates leads, then trims the table to the newest `limit` by `delivered_at`.
+    /// Says which leads were new to the cache, and the write counter after this batch.
+    @discardableResult
+    public func storeLeads(_ leads: [Lead], limit: Int) throws -> StoredLeads {
+        guard !leads.isEmpty else { return StoredLeads(added: []) }
+        let encoder = LeadOSJSON.makeEncoder()
+        let bodies = try leads.map { try encoder.encode($0) }
+        return try db.write { db in
+            var stored = StoredLeads(added: [])
+            for (lead, body) in zip(leads, bodies) {
+                let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM cached_lead WHERE id = ?", arguments: [lead.id]) != nil
+                try FeedTable.insert(lead, body: body, in: db)
+                if known { stored.changed.append(lead) } else { stored.added.append(lead) }
+            }
+            try db.execute(sql: """
+                DELETE FROM cached_lead WHERE id IN (
+                    SELECT id FROM cached_lead ORDER BY delivered_at DESC, id DESC LIMIT -1 OFFSET ?)
+                """, arguments: [max(0, limit)])
+            try db.execute(sql: """
+                INSERT INTO cache_counter (name, value) VALUES (?, 1)
+                ON CONFLICT(name) DO UPDATE SET value = value + 1
+                """, arguments: [FeedTable.versionName])
+            stored.version = try Self.feedVersion(db)
+            return stored
+        }
+    }
+
+    /// The rows, counts and write counter a feed request asks for, read together.
+    public func feedPage(_ request: FeedRequest) throws -> FeedPage {
+        let (condition, arguments) = FeedTable.condition(request.filter)
+        return try db.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cached_lead") ?? 0
+            let matching = condition == "1" ? total
+                : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cached_lead WHERE \(condition)", arguments: arguments) ?? 0
+            var pageArguments = arguments
+            pageArguments += [request.limit, request.offset]
+            let decoder = LeadOSJSON.makeDecoder()
+            let rows = try Data.fetchCursor(db, sql: """
+                SELECT body FROM cached_lead WHERE \(condition)
+                ORDER BY delivered_at DESC, id DESC LIMIT ? OFFSET ?
+                """, arguments: pageArguments)
+            var leads: [Lead] = []
+            leads.reserveCapacity(min(request.limit, 1_000))
+            while let body = try rows.next() {
+                if let lead = try? decoder.decode(Lead.self, from: body) { leads.append(lead) }
+            }
+            return FeedPage(request: request, leads: leads, matching: matching, total: total,
+                            version: try Self.feedVersion(db))
+        }
+    }
+
+    public func cachedLead(id: String) throws -> Lead? {
+        let body = try db.read { db in try Data.fetchOne(db, sql: "SELECT body FROM cached_lead WHERE id = ?", arguments: [id]) }
+        return body.flatMap { try? LeadOSJSON.decode(Lead.self, from: $0) }
+    }
+
+    public func cachedLeadCount() throws -> Int {
+        try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cached_lead") ?? 0 }
+    }
+
+    private static func feedVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM cache_counter WHERE name = ?", arguments: [FeedTable.versionName]) ?? 0
+    }
+}

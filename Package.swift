@@ -77,6 +77,6 @@ let package = Package(
         .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRuntimeTests", dependencies: ["LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CNcursesw"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport", "CWidth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth"]),
     ]
 )

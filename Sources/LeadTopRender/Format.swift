@@ -20,7 +20,9 @@ public enum Format {
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" }
         if s < 86_400 { return "\(s / 3600)h" }
-        return "\(s / 86_400)d"
+        // Years past 999 days, so the age column (4 cells) never truncates.
+        if s < 1_000 * 86_400 { return "\(s / 86_400)d" }
+        return "\(s / (365 * 86_400))y"
     }
 
     /// One decimal place, e.g. `78.4`.

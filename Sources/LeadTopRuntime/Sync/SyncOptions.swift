@@ -13,8 +13,10 @@ public struct SyncOptions: Sendable {
     public var feedPageSize: Int
     /// Newest leads kept in the local cache.
     public var cacheLeadLimit: Int
-    /// Leads in the feed page read from the cache at start (the state's window).
-    public var firstFeedPage = 600
+    /// Leads in the feed page read from the cache at start: two screenfuls of the tallest
+    /// terminal, so the first frame waits for as little decoding as possible; the state reads
+    /// the rest of its window when it needs it.
+    public var firstFeedPage = 200
     /// Push mode: run a webhook receiver and register it with LeadOS. Nil = polling only.
     public var webhook: WebhookReceiverOptions?
     /// Uniform random numbers in [0, 1) for jitter.

@@ -103,11 +103,13 @@ struct TerminalCheckTests {
         defer { session.kill() }
         for (width, height) in [(70, 20), (40, 10), (80, 24)] {
             try session.resize(width: width, height: height)
+            // The whole frame, not just its first row: tmux may show a frame it is still reading.
+            let footer = "q quits" + String(repeating: " ", count: width - 8) + "#"
             let screen = try session.waitFor("size \(width)x\(height)") {
-                $0.first == "size \(width)x\(height)" && $0.count == height
+                $0.first == "size \(width)x\(height)" && $0.count == height && $0.last == footer
             }
             #expect(screen[3].hasPrefix("event #") && screen[3].hasSuffix("resize \(width)x\(height)"))
-            #expect(screen[height - 1] == "q quits" + String(repeating: " ", count: width - 8) + "#")
+            #expect(screen[height - 1] == footer)
         }
         try session.sendKeys("q")
         try session.waitFor(text: "exit quit")

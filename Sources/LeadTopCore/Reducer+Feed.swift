@@ -10,7 +10,9 @@ extension AppState {
         guard !stored.added.isEmpty || !stored.changed.isEmpty else { return }
         let wasAtTop = feedScroll == 0
         let topID = leads.entry(atRow: feedScroll)?.lead.id
-        leads.receive(withPendingFeedback(stored), arrivedAt: hasInitialLeads ? now : nil)
+        let overlaid = StoredLeads(added: withPendingFeedback(stored.added), changed: withPendingFeedback(stored.changed),
+                                   version: stored.version)
+        leads.receive(overlaid, arrivedAt: hasInitialLeads ? now : nil)
         if !stored.added.isEmpty { hasInitialLeads = true }
         if wasAtTop {
             feedScroll = 0
@@ -24,11 +26,7 @@ extension AppState {
     /// reports the number of matches.
     mutating func acceptFeedPage(_ page: FeedPage) {
         var page = page
-        page.leads = page.leads.map { lead in
-            var lead = lead
-            if let pending = pendingFeedback[lead.id] { lead.feedback = pending.optimistic }
-            return lead
-        }
+        page.leads = withPendingFeedback(page.leads)
         guard leads.accept(page) else { return }
         if !page.leads.isEmpty { hasInitialLeads = true }
         if let row = pendingLeadRow, leads.entry(atRow: row) != nil {
@@ -54,16 +52,13 @@ extension AppState {
         }
     }
 
-    /// Optimistic ratings still in flight win over what the engine stored.
-    private func withPendingFeedback(_ stored: StoredLeads) -> StoredLeads {
-        guard !pendingFeedback.isEmpty else { return stored }
-        func overlay(_ leads: [Lead]) -> [Lead] {
-            leads.map { lead in
-                var lead = lead
-                if let pending = pendingFeedback[lead.id] { lead.feedback = pending.optimistic }
-                return lead
-            }
+    /// Optimistic ratings still in flight win over what the engine stored or the cache holds.
+    private func withPendingFeedback(_ leads: [Lead]) -> [Lead] {
+        guard !pendingFeedback.isEmpty else { return leads }
+        return leads.map { lead in
+            var lead = lead
+            if let pending = pendingFeedback[lead.id] { lead.feedback = pending.optimistic }
+            return lead
         }
-        return StoredLeads(added: overlay(stored.added), changed: overlay(stored.changed), version: stored.version)
     }
 }

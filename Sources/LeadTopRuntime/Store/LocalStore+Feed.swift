@@ -61,7 +61,9 @@ enum FeedTable {
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(arguments))
     }
 
+    /// `cache_counter` names: the write counter, and the number of rows in `cached_lead`.
     static let versionName = "feed"
+    static let rowsName = "feed_rows"
 }
 
 extension LocalStore {
@@ -74,15 +76,23 @@ extension LocalStore {
         let bodies = try leads.map { try encoder.encode($0) }
         return try db.write { db in
             var stored = StoredLeads(added: [])
+            let rowsBefore = try Self.feedRowCount(db)
             for (lead, body) in zip(leads, bodies) {
                 let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM cached_lead WHERE id = ?", arguments: [lead.id]) != nil
                 try FeedTable.insert(lead, body: body, in: db)
                 if known { stored.changed.append(lead) } else { stored.added.append(lead) }
             }
-            try db.execute(sql: """
-                DELETE FROM cached_lead WHERE id IN (
-                    SELECT id FROM cached_lead ORDER BY delivered_at DESC, id DESC LIMIT -1 OFFSET ?)
-                """, arguments: [max(0, limit)])
+            // Trimmed from the oldest end, by the kept row count: no scan past the newest
+            // `limit` rows on each arriving lead.
+            var rows = rowsBefore + stored.added.count
+            if rows > max(0, limit) {
+                try db.execute(sql: """
+                    DELETE FROM cached_lead WHERE id IN (
+                        SELECT id FROM cached_lead ORDER BY delivered_at ASC, id ASC LIMIT ?)
+                    """, arguments: [rows - max(0, limit)])
+                rows = max(0, limit)
+            }
+            try Self.setCounter(FeedTable.rowsName, to: Int64(rows), in: db)
             try db.execute(sql: """
                 INSERT INTO cache_counter (name, value) VALUES (?, 1)
                 ON CONFLICT(name) DO UPDATE SET value = value + 1
@@ -96,7 +106,7 @@ extension LocalStore {
     public func feedPage(_ request: FeedRequest) throws -> FeedPage {
         let (condition, arguments) = FeedTable.condition(request.filter)
         return try db.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cached_lead") ?? 0
+            let total = try Self.feedRowCount(db)
             let matching = condition == "1" ? total
                 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cached_lead WHERE \(condition)", arguments: arguments) ?? 0
             var pageArguments = arguments
@@ -123,6 +133,22 @@ extension LocalStore {
 
     public func cachedLeadCount() throws -> Int {
         try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cached_lead") ?? 0 }
+    }
+
+    /// Rows in `cached_lead`, kept in `cache_counter` by each write; counted once if missing.
+    private static func feedRowCount(_ db: Database) throws -> Int {
+        if let rows = try Int.fetchOne(db, sql: "SELECT value FROM cache_counter WHERE name = ?",
+                                       arguments: [FeedTable.rowsName]) {
+            return rows
+        }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cached_lead") ?? 0
+    }
+
+    private static func setCounter(_ name: String, to value: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO cache_counter (name, value) VALUES (?, ?)
+            ON CONFLICT(name) DO UPDATE SET value = excluded.value
+            """, arguments: [name, value])
     }
 
     private static func feedVersion(_ db: Database) throws -> Int64 {

@@ -35,13 +35,12 @@ import Testing
 
     @Test func proxyFromEnvironmentButNeverForLoopback() {
         let env = ["HTTPS_PROXY": "http://proxy.internal:3128"]
-        let dict = ProxySettings.connectionProxyDictionary(environment: env, targetHost: "api.leados.net")
-        #expect(dict["HTTPSProxy"] as? String == "proxy.internal")
-        #expect(dict["HTTPSPort"] as? Int == 3128)
-        #expect(ProxySettings.connectionProxyDictionary(environment: env, targetHost: "127.0.0.1").isEmpty)
-        #expect(ProxySettings.connectionProxyDictionary(environment: [:], targetHost: "api.leados.net").isEmpty)
-        let proxy = ProxySettings.proxyURL(environment: ["https_proxy": "proxy:8080"])
-        #expect(proxy?.host == "proxy" && proxy?.port == 8080)
+        let proxy = ProxySettings.proxy(environment: env, targetHost: "api.leados.net")
+        #expect(proxy?.host == "proxy.internal" && proxy?.port == 3128)
+        #expect(ProxySettings.proxy(environment: env, targetHost: "127.0.0.1") == nil)
+        #expect(ProxySettings.proxy(environment: [:], targetHost: "api.leados.net") == nil)
+        let lower = ProxySettings.proxyURL(environment: ["https_proxy": "proxy:8080"])
+        #expect(lower?.host == "proxy" && lower?.port == 8080)
         #expect(ProxySettings.isLoopback(host: "127.3.4.5"))
         #expect(!ProxySettings.isLoopback(host: "127.example.com"))
         #expect(!ProxySettings.isLoopback(host: "10.0.0.1"))

@@ -42,16 +42,12 @@ final class FirstLineListener: @unchecked Sendable {
     deinit { close(fd) }
 }
 
-/// libcurl (under URLSession on Linux) reads `HTTPS_PROXY` from the process environment itself;
-/// the client passes the same setting as `connectionProxyDictionary` for platforms that use it.
-/// Only https URLs consult `HTTPS_PROXY`, so setting it briefly cannot divert the loopback http
-/// traffic of tests running alongside.
+/// The client reads `HTTPS_PROXY` from the environment it is given and sends https requests
+/// through that proxy with CONNECT.
 @Suite(.serialized) struct ProxyTests {
     @Test func httpsGoesThroughHTTPSProxy() async throws {
         let proxy = try FirstLineListener()
         let proxyURL = "http://127.0.0.1:\(proxy.port)"
-        setenv("HTTPS_PROXY", proxyURL, 1)
-        defer { unsetenv("HTTPS_PROXY") }
         let client = try LeadOSClient(options: LeadOSClientOptions(
             baseURL: URL(string: "https://api.leados.net")!, apiKey: "ldo_live_sk_" + String(repeating: "p", count: 32),
             retryPolicy: .once, requestTimeout: 3, environment: ["HTTPS_PROXY": proxyURL]))

@@ -1,129 +1,99 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 
-/// One HTTP exchange over URLSession with a hard size cap and a hard deadline. A delegate (not a
-/// completion handler) receives the body so an oversize reply is cut off as soon as it crosses the
-/// cap, and a timer cancels a slow-loris reply that trickles bytes past URLSession's idle timeout.
-final class HTTPTransport: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// One HTTP exchange with a hard size cap and a hard deadline over the whole exchange, so an
+/// oversize reply is cut off as soon as it crosses the cap and a slow-loris reply that trickles
+/// bytes is stopped.
+///
+/// Built on AsyncHTTPClient (SwiftNIO, which the webhook receiver already runs) rather than
+/// URLSession: on Linux, URLSession loads libcurl with its TLS, Kerberos, LDAP and SSH libraries,
+/// about 9 MB of resident memory for a dashboard that makes one small request every few seconds.
+final class HTTPTransport: Sendable {
+    struct Request: Sendable {
+        var method: String
+        var url: URL
+        var headers: [(name: String, value: String)]
+        var body: Data?
+    }
+
     struct Reply: Sendable {
-        var response: HTTPURLResponse
+        var status: Int
+        var headers: [String: String]
         var body: Data
     }
 
-    /// In-flight exchanges by task identifier. Guarded by `lock`; continuations resume exactly once
-    /// because an entry is removed under the lock before its continuation is resumed.
-    private struct Exchange {
-        var continuation: CheckedContinuation<Reply, any Error>
-        var limit: Int
-        var body = Data()
-        var response: HTTPURLResponse?
-        var failure: LeadOSError?
+    private let client: HTTPClient
+
+    /// `proxy` is an HTTP proxy for every request (https goes through it with CONNECT); no
+    /// proxy is read from the environment behind the caller's back.
+    init(proxy: (host: String, port: Int)?, connectTimeout: TimeInterval) {
+        var configuration = HTTPClient.Configuration()
+        if let proxy { configuration.proxy = .server(host: proxy.host, port: proxy.port) }
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .milliseconds(Int64(connectTimeout * 1000)))
+        configuration.decompression = .disabled
+        // A refused connection fails at once: the retry policy (API.md §3) and the sync engine's
+        // backoff decide when to try again, not the connection pool.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    private let lock = NSLock()
-    private var exchanges: [Int: Exchange] = [:]
-    private var session: URLSession?
-
-    init(configuration: URLSessionConfiguration) {
-        super.init()
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
-    }
-
-    /// Breaks the session → delegate reference cycle; in-flight requests finish first.
+    /// Releases the connection pool; requests in flight fail as cancelled.
     func invalidate() {
-        lock.lock(); let s = session; session = nil; lock.unlock()
-        s?.finishTasksAndInvalidate()
+        client.shutdown { _ in }
     }
 
-    func send(_ request: URLRequest, limit: Int, timeout: TimeInterval) async throws -> Reply {
-        let session = lock.withLock { self.session }
-        guard let session else { throw LeadOSError.cancelled }
-        let task = session.dataTask(with: request)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Reply, any Error>) in
-                lock.lock()
-                exchanges[task.taskIdentifier] = Exchange(continuation: continuation, limit: limit)
-                lock.unlock()
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [weak self, weak task] in
-                    guard let self, let task else { return }
-                    self.fail(task, with: .timeout(seconds: timeout))
-                }
-                task.resume()
+    func send(_ request: Request, limit: Int, timeout: TimeInterval) async throws -> Reply {
+        try await withThrowingTaskGroup(of: Reply.self) { group in
+            group.addTask { try await self.exchange(request, limit: limit) }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
+                throw LeadOSError.timeout(seconds: timeout)
             }
-        } onCancel: {
-            self.fail(task, with: .cancelled)
-        }
-    }
-
-    /// Records why a task is being stopped, then cancels it; completion reports the recorded reason.
-    private func fail(_ task: URLSessionTask, with error: LeadOSError) {
-        lock.lock()
-        let live = exchanges[task.taskIdentifier] != nil
-        if live, exchanges[task.taskIdentifier]?.failure == nil { exchanges[task.taskIdentifier]?.failure = error }
-        lock.unlock()
-        if live { task.cancel() }
-    }
-
-    // MARK: - URLSessionDataDelegate
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        lock.lock()
-        let limit = exchanges[dataTask.taskIdentifier]?.limit ?? 0
-        exchanges[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse
-        lock.unlock()
-        if response.expectedContentLength > Int64(limit) {
-            fail(dataTask, with: .oversize(limitBytes: limit))
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.lock()
-        var tooBig = false
-        if var exchange = exchanges[dataTask.taskIdentifier], exchange.failure == nil {
-            if exchange.body.count + data.count > exchange.limit {
-                tooBig = true
-            } else {
-                exchange.body.append(data)
-                exchanges[dataTask.taskIdentifier] = exchange
+            defer { group.cancelAll() }
+            do {
+                guard let reply = try await group.next() else { throw LeadOSError.cancelled }
+                return reply
+            } catch let error as LeadOSError {
+                throw error
+            } catch {
+                throw Self.map(error, limit: limit)
             }
         }
-        let limit = exchanges[dataTask.taskIdentifier]?.limit ?? 0
-        lock.unlock()
-        if tooBig { fail(dataTask, with: .oversize(limitBytes: limit)) }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        lock.lock()
-        let exchange = exchanges.removeValue(forKey: task.taskIdentifier)
-        lock.unlock()
-        guard let exchange else { return }
-        if let failure = exchange.failure {
-            exchange.continuation.resume(throwing: failure)
-        } else if let error {
-            exchange.continuation.resume(throwing: Self.map(error))
-        } else if let response = exchange.response ?? (task.response as? HTTPURLResponse) {
-            exchange.continuation.resume(returning: Reply(response: response, body: exchange.body))
-        } else {
-            exchange.continuation.resume(throwing: LeadOSError.transport("no HTTP response"))
+    private func exchange(_ request: Request, limit: Int) async throws -> Reply {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await client.execute(outgoing, timeout: .hours(1))
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
+            throw LeadOSError.oversize(limitBytes: limit)
         }
+        let buffer = try await response.body.collect(upTo: limit)
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name] = header.value }
+        return Reply(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
     }
 
-    private static func map(_ error: any Error) -> LeadOSError {
-        if let urlError = error as? URLError {
-            switch urlError.code {
-            case .timedOut: return .timeout(seconds: 0)
+    private static func map(_ error: any Error, limit: Int) -> LeadOSError {
+        if error is CancellationError { return .cancelled }
+        if error is NIOTooManyBytesError { return .oversize(limitBytes: limit) }
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
             case .cancelled: return .cancelled
-            default: return .transport(Sanitize.excerpt(urlError.localizedDescription, max: 160))
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout: return .timeout(seconds: 0)
+            default: break
             }
         }
+        if let io = error as? IOError {
+            // "connection refused", "network is unreachable", … rather than NIO's debug text.
+            return .transport(String(cString: strerror(io.errnoCode)).lowercased())
+        }
+        if error is NIOConnectionError { return .transport("could not connect (host not found or unreachable)") }
         return .transport(Sanitize.excerpt(String(describing: error), max: 160))
     }
 }

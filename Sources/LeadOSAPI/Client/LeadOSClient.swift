@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The LeadOS API client: Bearer auth, JSON in the contract's shapes, typed errors, and the
 /// contract's retry policy. Safe to share across tasks; it holds no mutable request state.
@@ -25,16 +22,8 @@ public final class LeadOSClient: Sendable {
         }
         self.options = options
         self.v1 = url.appendingPathComponent("v1")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = options.requestTimeout
-        configuration.timeoutIntervalForResource = options.requestTimeout
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpShouldSetCookies = false
-        configuration.connectionProxyDictionary = ProxySettings.connectionProxyDictionary(
-            environment: options.environment, targetHost: url.host)
-        if loopback { ProxySettings.exemptLoopbackFromProxy() }
-        self.transport = HTTPTransport(configuration: configuration)
+        self.transport = HTTPTransport(proxy: ProxySettings.proxy(environment: options.environment, targetHost: host),
+                                       connectTimeout: options.requestTimeout)
     }
 
     deinit { transport.invalidate() }
@@ -56,7 +45,7 @@ public final class LeadOSClient: Sendable {
         do {
             return try LeadOSJSON.decode(T.self, from: reply.body)
         } catch {
-            throw LeadOSError.undecodable(status: reply.response.statusCode, reason: Self.describe(error),
+            throw LeadOSError.undecodable(status: reply.status, reason: Self.describe(error),
                                           excerpt: scrub(Sanitize.excerpt(reply.body)))
         }
     }
@@ -79,7 +68,7 @@ public final class LeadOSClient: Sendable {
         }
     }
 
-    private func sendOnce(_ request: URLRequest) async throws -> (HTTPTransport.Reply, ResponseMeta) {
+    private func sendOnce(_ request: HTTPTransport.Request) async throws -> (HTTPTransport.Reply, ResponseMeta) {
         let reply: HTTPTransport.Reply
         do {
             reply = try await transport.send(request, limit: options.maxBodyBytes, timeout: options.requestTimeout)
@@ -88,10 +77,8 @@ public final class LeadOSClient: Sendable {
         } catch LeadOSError.transport(let message) {
             throw LeadOSError.transport(scrub(message))
         }
-        let status = reply.response.statusCode
-        var headers: [String: String] = [:]
-        for case let (name as String, value as String) in reply.response.allHeaderFields { headers[name] = value }
-        let meta = ResponseMeta(status: status, headers: headers)
+        let status = reply.status
+        let meta = ResponseMeta(status: status, headers: reply.headers)
         options.onResponse?(meta)
         guard (200..<300).contains(status) else {
             if var body = try? LeadOSJSON.decode(APIErrorBody.self, from: reply.body) {
@@ -104,7 +91,7 @@ public final class LeadOSClient: Sendable {
         return (reply, meta)
     }
 
-    private func makeRequest(_ call: Call) throws -> URLRequest {
+    private func makeRequest(_ call: Call) throws -> HTTPTransport.Request {
         var url = v1
         for segment in call.path { url.appendPathComponent(segment) }
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
@@ -118,17 +105,12 @@ public final class LeadOSClient: Sendable {
         guard let final = components.url else {
             throw LeadOSError.invalidRequest("cannot build a URL for /v1/\(call.path.joined(separator: "/"))")
         }
-        var request = URLRequest(url: final)
-        request.httpMethod = call.method
-        request.setValue("Bearer \(options.apiKey)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        request.setValue("leadtop/1", forHTTPHeaderField: "User-Agent")
-        if let key = call.idempotencyKey { request.setValue(key, forHTTPHeaderField: "Idempotency-Key") }
-        if let body = call.body {
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        return request
+        var headers: [(name: String, value: String)] = [
+            ("Authorization", "Bearer \(options.apiKey)"), ("Accept", "application/json"), ("User-Agent", "leadtop/1"),
+        ]
+        if let key = call.idempotencyKey { headers.append(("Idempotency-Key", key)) }
+        if call.body != nil { headers.append(("Content-Type", "application/json")) }
+        return HTTPTransport.Request(method: call.method, url: final, headers: headers, body: call.body)
     }
 
     /// Replaces the API key, should a server echo it back, with its redacted form.

@@ -1,8 +1,7 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import LeadOSAPI
+import NIOCore
 import Synchronization
 
 /// Delivers webhook events (API.md §8): signed with both headers, the same body bytes on every
@@ -11,18 +10,19 @@ final class WebhookSender: Sendable {
     static let retryDelays: [TimeInterval] = [60, 300, 1800, 7200, 21_600, 43_200, 86_400]
     static let maxAttempts = 8
 
-    private let session: URLSession
+    /// Never proxied: the environment's proxy settings are not read, so a local receiver is
+    /// always reached directly. A refused connection fails the attempt at once; the §8.1
+    /// schedule decides when to try again.
+    private let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
     private let retryScale: Double
     private let tasks = Mutex<[UInt64: Task<Void, Never>]>([:])
     private let nextTaskID = Atomic<UInt64>(0)
 
     init(retryScale: Double) {
-        LoopbackProxyBypass.ensure()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.connectionProxyDictionary = [:]
-        configuration.timeoutIntervalForRequest = 10
-        configuration.timeoutIntervalForResource = 10
-        session = URLSession(configuration: configuration)
         self.retryScale = max(0, retryScale)
     }
 
@@ -51,7 +51,7 @@ final class WebhookSender: Sendable {
             return Array(t.values)
         }
         running.forEach { $0.cancel() }
-        session.invalidateAndCancel()
+        client.shutdown { _ in }
     }
 
     private func deliver(_ event: WorldState.OutgoingEvent, to target: WebhookTarget) async {
@@ -68,45 +68,24 @@ final class WebhookSender: Sendable {
     /// One attempt; true on a 2xx within the timeout.
     private func post(_ event: WorldState.OutgoingEvent, to url: URL, secret: String, attempt: Int) async -> Bool {
         let timestamp = Int(Date().timeIntervalSince1970)
-        var request = URLRequest(url: url, timeoutInterval: 10)
-        request.httpMethod = "POST"
-        request.httpBody = Data(event.body)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("LeadOS-Webhooks/1.0", forHTTPHeaderField: "User-Agent")
-        request.setValue(WebhookSignature.sign(body: event.body, secret: secret), forHTTPHeaderField: WebhookSignature.signatureHeader)
-        request.setValue(String(timestamp), forHTTPHeaderField: WebhookSignature.timestampHeader)
-        request.setValue(WebhookSignature.signTimestamped(body: event.body, timestamp: timestamp, secret: secret),
-                         forHTTPHeaderField: WebhookSignature.timestampedSignatureHeader)
-        request.setValue(event.type.rawValue, forHTTPHeaderField: "X-LeadOS-Event")
-        request.setValue(event.eventID, forHTTPHeaderField: "X-LeadOS-Event-Id")
-        request.setValue(String(attempt), forHTTPHeaderField: "X-LeadOS-Attempt")
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let task = session.dataTask(with: request) { _, response, error in
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                continuation.resume(returning: error == nil && (200..<300).contains(status))
-            }
-            task.resume()
-        }
-    }
-}
-
-/// libcurl (behind URLSession on Linux) honours `http_proxy` even for 127.0.0.1. When a proxy is
-/// configured, make sure loopback is in `no_proxy` so local webhook receivers are reached directly.
-enum LoopbackProxyBypass {
-    private static let done = Mutex(false)
-
-    static func ensure() {
-        done.withLock { done in
-            guard !done else { return }
-            done = true
-            let env = ProcessInfo.processInfo.environment
-            guard ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"].contains(where: { env[$0] != nil }) else { return }
-            let current = env["no_proxy"] ?? env["NO_PROXY"] ?? ""
-            let needed = ["127.0.0.1", "localhost", "::1"].filter { !current.contains($0) }
-            guard !needed.isEmpty else { return }
-            let value = ([current].filter { !$0.isEmpty } + needed).joined(separator: ",")
-            setenv("no_proxy", value, 1)
-            setenv("NO_PROXY", value, 1)
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .POST
+        request.body = .bytes(ByteBuffer(bytes: event.body))
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "LeadOS-Webhooks/1.0")
+        request.headers.add(name: WebhookSignature.signatureHeader, value: WebhookSignature.sign(body: event.body, secret: secret))
+        request.headers.add(name: WebhookSignature.timestampHeader, value: String(timestamp))
+        request.headers.add(name: WebhookSignature.timestampedSignatureHeader,
+                            value: WebhookSignature.signTimestamped(body: event.body, timestamp: timestamp, secret: secret))
+        request.headers.add(name: "X-LeadOS-Event", value: event.type.rawValue)
+        request.headers.add(name: "X-LeadOS-Event-Id", value: event.eventID)
+        request.headers.add(name: "X-LeadOS-Attempt", value: String(attempt))
+        do {
+            let response = try await client.execute(request, timeout: .seconds(10))
+            _ = try await response.body.collect(upTo: 64 * 1024)
+            return (200..<300).contains(Int(response.status.code))
+        } catch {
+            return false
         }
     }
 }

@@ -67,6 +67,20 @@ import Testing
         #expect(cached.savedAt == Date(timeIntervalSince1970: 1_800_000_000))
     }
 
+    @Test func statsStoredAsReceivedComeBackDecoded() throws {
+        let path = Fixtures.tempDatabasePath()
+        let received = Data("""
+            {"start_date":"2026-05-06","end_date":"2026-05-06","campaign_id":null,
+             "totals":{"delivered":9,"credits_consumed":18,"avg_score":77.0},
+             "data":[{"date":"2026-05-06","delivered":9,"credits_consumed":18,"avg_score":77.0,
+               "by_campaign":[{"campaign_id":"camp_abc123","delivered":9,"credits_consumed":18,"avg_score":77.0}]}]}
+            """.utf8)
+        try LocalStore(path: path).cacheBody(received, named: "stats", at: Date(timeIntervalSince1970: 1_800_000_000))
+        let stats = try #require(try LocalStore(path: path).loadCache().stats)
+        #expect(stats == (try LeadOSJSON.decode(DeliveryStats.self, from: received)))
+        #expect(stats.data.first?.byCampaign.first?.campaignID == "camp_abc123")
+    }
+
     @Test func garbageFileIsAClearError() throws {
         let path = Fixtures.tempDatabasePath()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

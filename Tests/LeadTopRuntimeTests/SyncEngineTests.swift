@@ -303,9 +303,9 @@ import Testing
         let before = recorder.updates.count
         let stale = DeliveryStats(startDate: "2020-01-01", endDate: "2020-01-01", campaignID: "camp_old",
                                   totals: .init(delivered: 9, creditsConsumed: 9, avgScore: 50), data: [])
-        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale))) }
+        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale, body: try! LeadOSJSON.encode(stale)))) }
         #expect(recorder.updates.count == before)
-        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale))) }
+        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale, body: try! LeadOSJSON.encode(stale)))) }
         #expect(recorder.updates.dropFirst(before).first == .stats(stale))
 
         engine.setStatsScope(campaignID: "camp_abc123")

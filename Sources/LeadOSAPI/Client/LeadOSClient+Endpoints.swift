@@ -12,11 +12,18 @@ extension LeadOSClient {
 
     /// `GET /v1/leads/stats` — dates are `YYYY-MM-DD`, both inclusive; nil uses the server's defaults.
     public func leadStats(startDate: String? = nil, endDate: String? = nil, campaignID: String? = nil) async throws -> DeliveryStats {
+        try await leadStatsWithBody(startDate: startDate, endDate: endDate, campaignID: campaignID).stats
+    }
+
+    /// `GET /v1/leads/stats`, with the reply's bytes: with many campaigns the body is megabytes,
+    /// and a cache can store these bytes instead of encoding the stats again.
+    public func leadStatsWithBody(startDate: String? = nil, endDate: String? = nil,
+                                  campaignID: String? = nil) async throws -> (stats: DeliveryStats, body: Data) {
         var q: [URLQueryItem] = []
         if let startDate { q.append(.init(name: "start_date", value: startDate)) }
         if let endDate { q.append(.init(name: "end_date", value: endDate)) }
         if let campaignID { q.append(.init(name: "campaign_id", value: campaignID)) }
-        return try await perform(Call(method: "GET", path: ["leads", "stats"], query: q), as: DeliveryStats.self)
+        return try await performWithBody(Call(method: "GET", path: ["leads", "stats"], query: q), as: DeliveryStats.self)
     }
 
     /// `POST /v1/leads/{id}/feedback`.

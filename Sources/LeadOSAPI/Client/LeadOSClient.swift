@@ -41,9 +41,14 @@ public final class LeadOSClient: Sendable {
 
     /// Sends `call` with retries and decodes the 2xx body as `T`.
     func perform<T: Decodable>(_ call: Call, as type: T.Type) async throws -> T {
+        try await performWithBody(call, as: type).0
+    }
+
+    /// Sends `call` with retries; the decoded 2xx body and its bytes.
+    func performWithBody<T: Decodable>(_ call: Call, as type: T.Type) async throws -> (T, Data) {
         let (reply, _) = try await performRaw(call)
         do {
-            return try LeadOSJSON.decode(T.self, from: reply.body)
+            return (try LeadOSJSON.decode(T.self, from: reply.body), reply.body)
         } catch {
             throw LeadOSError.undecodable(status: reply.status, reason: Self.describe(error),
                                           excerpt: scrub(Sanitize.excerpt(reply.body)))

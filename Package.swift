@@ -43,6 +43,8 @@ let package = Package(
         ),
         // libc's wcwidth, which Glibc's Swift module hides.
         .target(name: "CWidth"),
+        // glibc's mallopt, for the dashboard's memory settings.
+        .target(name: "CMallocTuning"),
         // Runtime edges: store, effect runner, pollers, outbox and cache (SQLite), config, webhook receiver.
         .target(
             name: "LeadTopRuntime",
@@ -71,7 +73,7 @@ let package = Package(
             name: "leadtop",
             dependencies: [
                 "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // A small program that drives the terminal module in a real terminal, for the tmux tests.

@@ -35,7 +35,7 @@ struct DashboardCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let trace = DashboardTrace(environment: environment)
-        trace.record("start")
+        trace.record("start", MemoryTuning.arenasLimited ? "malloc_arenas=1" : "")
         let prepared: PreparedDashboard
         do {
             prepared = try await prepare(environment: environment, trace: trace)

@@ -29,15 +29,18 @@ extension AppState {
         page.leads = withPendingFeedback(page.leads)
         guard leads.accept(page) else { return }
         if !page.leads.isEmpty { hasInitialLeads = true }
-        if let row = pendingLeadRow, leads.entry(atRow: row) != nil {
-            pendingLeadRow = nil
-            selectLead(row: row)
-        }
         if announceFilterOnPage {
             announceFilterOnPage = false
             feedScroll = 0
-            if let row = selectedLeadRow { revealLead(row: row) } else { selectedLeadID = leads.entry(atRow: 0)?.lead.id }
+            if pendingLeadRow == nil {
+                if let row = selectedLeadRow { revealLead(row: row) } else { selectedLeadID = leads.entry(atRow: 0)?.lead.id }
+            }
             if !filterText.isEmpty { show("\(leads.visibleCount) leads match \(filterText)") }
+        }
+        if let row = pendingLeadRow {
+            // Selected now if its row is in this page; otherwise it stays pending and is read next.
+            pendingLeadRow = nil
+            if leads.visibleCount > 0 { selectLead(row: min(row, leads.visibleCount - 1)) }
         }
         settleSelection()
     }

@@ -19,6 +19,8 @@ extension AppState {
     mutating func moveSelection(in pane: Pane, toRow row: Int) {
         switch pane {
         case .campaigns where !campaigns.isEmpty: selectCampaign(row: clamp(row, campaigns.count))
+        // Typed before a new filter's first page arrived (e.g. Esc then G): applied with the page.
+        case .feed where !leads.isSettled: pendingLeadRow = max(0, row)
         case .feed where leads.visibleCount > 0: selectLead(row: clamp(row, leads.visibleCount))
         default: return
         }

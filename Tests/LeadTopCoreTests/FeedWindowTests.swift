@@ -70,6 +70,22 @@ import LeadTopTestSupport
         #expect(state.pendingLeadRow == nil)
     }
 
+    @Test func aJumpTypedBeforeAFiltersPageArrivesIsAppliedWithIt() {
+        let feed = MemoryFeed(Self.many)
+        var state = startedFromCache(feed)
+        reduce(&state, .key(.char("/")))
+        for c in "score>=95" { reduce(&state, .key(.char(c))) }
+        let effects = reduce(&state, .key(.enter)) + reduce(&state, .key(.char("G")))
+        #expect(state.pendingLeadRow == Int.max)
+        for case .loadFeed(let request) in effects {
+            feed.send(.sync(.feedPage(FeedPage.answer(request, from: feed.leads))), to: &state)
+        }
+        #expect(state.leads.visibleCount == 100)
+        #expect(state.selectedLeadRow == 99)
+        #expect(state.selectedLeadID == "del_m00095")
+        #expect(state.pendingLeadRow == nil)
+    }
+
     @Test func aFilterShowsItsCountOnceThePageArrives() {
         let feed = MemoryFeed(Self.many)
         var state = startedFromCache(feed)

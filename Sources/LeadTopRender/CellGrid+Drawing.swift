@@ -8,8 +8,8 @@ extension CellGrid {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let old = self[x, y]
         if old.width == 1 { self[x, y] = cell; return }
-        if old.width == 0, x > 0, self[x - 1, y].width == 2 { self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style) }
-        if old.width == 2, x + 1 < width { self[x + 1, y] = Cell(text: " ", style: self[x + 1, y].style) }
+        if old.width == 0, x > 0, self[x - 1, y].width == 2 { self[x - 1, y] = Cell(.space, style: self[x - 1, y].style) }
+        if old.width == 2, x + 1 < width { self[x + 1, y] = Cell(.space, style: self[x + 1, y].style) }
         self[x, y] = cell
     }
 
@@ -62,7 +62,7 @@ extension CellGrid {
             put(clusters, x: start, y: field.y, style: style)
         }
         // Pad the rest of the field (a wide character cut at the edge can leave one column).
-        let blank = Cell(text: " ", style: style)
+        let blank = Cell(.space, style: style)
         for x in field.x..<start { set(x: x, y: field.y, blank) }
         for x in (start + used)..<field.maxX { set(x: x, y: field.y, blank) }
     }
@@ -75,11 +75,11 @@ extension CellGrid {
         let shown = cut ? limit - 1 : count
         var cx = x
         for byte in text.utf8.prefix(shown) {
-            set(x: cx, y: y, Cell(text: DisplayText.asciiStrings[Int(byte)], width: 1, style: style))
+            set(x: cx, y: y, Cell(CellText(ascii: byte), width: 1, style: style))
             cx += 1
         }
         if cut {
-            set(x: cx, y: y, Cell(text: "…", width: 1, style: style))
+            set(x: cx, y: y, Cell(DisplayText.ellipsis.content, width: 1, style: style))
             cx += 1
         }
         return cx - x
@@ -90,8 +90,8 @@ extension CellGrid {
         var cx = x
         for c in clusters {
             guard cx + c.width <= width else { break }
-            set(x: cx, y: y, Cell(text: c.text, width: UInt8(c.width), style: style))
-            if c.width == 2 { set(x: cx + 1, y: y, Cell(text: "", width: 0, style: style)) }
+            set(x: cx, y: y, Cell(c.content, width: UInt8(c.width), style: style))
+            if c.width == 2 { set(x: cx + 1, y: y, Cell(.empty, width: 0, style: style)) }
             cx += c.width
         }
         return cx - x

@@ -1,17 +1,24 @@
 /// One terminal cell. A wide character (CJK, most emoji) occupies its cell with `width == 2`, and the
 /// cell to its right is a continuation with `width == 0` and empty text.
 public struct Cell: Sendable, Hashable {
-    /// One grapheme cluster, already sanitized; " " for blank.
-    public var text: String
+    /// A character with its combining marks, already sanitized; a space for blank.
+    public var content: CellText
     public var width: UInt8
     public var style: Style
 
-    public init(text: String, width: UInt8 = 1, style: Style = .plain) {
-        self.text = text; self.width = width; self.style = style
+    public init(_ content: CellText, width: UInt8 = 1, style: Style = .plain) {
+        self.content = content; self.width = width; self.style = style
     }
 
-    public static let blank = Cell(text: " ")
-    public static let continuation = Cell(text: "", width: 0)
+    public init(text: String, width: UInt8 = 1, style: Style = .plain) {
+        self.init(CellText(text), width: width, style: style)
+    }
+
+    /// The content as a string, for text captures and tests.
+    public var text: String { content.string }
+
+    public static let blank = Cell(.space)
+    public static let continuation = Cell(.empty, width: 0)
 }
 
 /// The in-memory frame every pane draws into. Nothing draws to the terminal directly: the terminal

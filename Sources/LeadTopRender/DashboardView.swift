@@ -3,7 +3,7 @@ import LeadTopCore
 /// The whole screen as a pure function of the state: panes, status bar, then any dialog on top.
 public enum DashboardView {
     public static func render(state: AppState, theme: Theme, width: Int, height: Int) -> CellGrid {
-        var grid = CellGrid(width: width, height: height, fill: Cell(text: " ", style: theme[.text]))
+        var grid = CellGrid(width: width, height: height, fill: Cell(.space, style: theme[.text]))
         render(state: state, theme: theme, into: &grid)
         return grid
     }
@@ -13,7 +13,7 @@ public enum DashboardView {
         let layout = state.layout.width == grid.width && state.layout.height == grid.height
             ? state.layout : DashboardLayout(width: grid.width, height: grid.height)
         if layout.isTooSmall {
-            grid.fill(Rect(x: 0, y: 0, width: grid.width, height: grid.height), with: Cell(text: " ", style: theme[.text]))
+            grid.fill(Rect(x: 0, y: 0, width: grid.width, height: grid.height), with: Cell(.space, style: theme[.text]))
             drawTooSmall(into: &grid, theme: theme)
             return
         }

@@ -40,14 +40,14 @@ extension Terminal {
 
     private func put(_ grid: CellGrid, x: Int, y: Int, screenWidth: Int) -> PutResult {
         let cell = grid[x, y]
-        var text = cell.text
+        var text = cell.content
         switch cell.width {
         case 0:
             // The right half of a wide character is drawn with it; an orphan one becomes a blank.
             if x > 0, grid[x - 1, y].width == 2 { return .done }
-            text = " "
+            text = .space
         case 2 where x + 1 >= screenWidth:
-            text = " " // a wide character cannot start in the last column
+            text = .space // a wide character cannot start in the last column
         default: break
         }
         let pair: Int32
@@ -62,8 +62,18 @@ extension Terminal {
             result = .outOfPairs
         }
         let attributes = Self.attributes(cell.style.attributes)
-        let columns = text == " " ? 1 : Int(cell.width)
-        for glyph in Self.glyphs(text, columns: columns, scalarWidth: { Int(wcwidth(wchar_t(bitPattern: $0))) }) {
+        if text.count == 1, text[0] >= 0x20, text[0] < 0x7F {
+            // Printable ASCII, most of any frame: one character, no splitting.
+            var character = cchar_t()
+            var scalars = (wchar_t(bitPattern: text[0]), wchar_t(0))
+            _ = withUnsafePointer(to: &scalars) {
+                $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { leadtop_setcchar(&character, $0, attributes, pair) }
+            }
+            mvwadd_wch(leadtop_stdscr(), Int32(y), Int32(x), &character)
+            return result
+        }
+        let columns = text == .space ? 1 : Int(cell.width)
+        for glyph in Self.glyphs(text.scalars, columns: columns, scalarWidth: { Int(wcwidth(wchar_t(bitPattern: $0))) }) {
             guard x + glyph.offset < screenWidth else { break }
             var character = cchar_t()
             var scalars = glyph.scalars
@@ -85,9 +95,13 @@ extension Terminal {
     /// widths add up to the cell's, each is drawn in its own column; otherwise the first is drawn
     /// and the rest of the cell blanked, so columns never shift. Control characters end the text.
     static func glyphs(_ text: String, columns: Int, scalarWidth: (UInt32) -> Int) -> [Glyph] {
+        glyphs(text.unicodeScalars.map(\.value), columns: columns, scalarWidth: scalarWidth)
+    }
+
+    /// `glyphs` over a cell's scalar values.
+    static func glyphs(_ values: [UInt32], columns: Int, scalarWidth: (UInt32) -> Int) -> [Glyph] {
         var groups: [(width: Int, scalars: [wchar_t])] = []
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        for value in values {
             if value < 0x20 || (0x7F...0x9F).contains(value) { break }
             let width = scalarWidth(value)
             if width == 0 {

@@ -3,9 +3,12 @@ import CWidth
 /// What one grid cell shows: a spacing character plus any combining marks that ride on it, with
 /// the columns it takes (1 or 2).
 public struct DisplayCluster: Sendable, Hashable {
-    public var text: String
+    public var content: CellText
     public var width: Int
-    public init(text: String, width: Int) { self.text = text; self.width = width }
+    public init(_ content: CellText, width: Int) { self.content = content; self.width = width }
+    public init(text: String, width: Int) { self.init(CellText(text), width: width) }
+    /// The content as a string, for labels and tests.
+    public var text: String { content.string }
 }
 
 /// Display widths and truncation of sanitized text.
@@ -20,14 +23,11 @@ public struct DisplayCluster: Sendable, Hashable {
 public enum DisplayText {
     public static let ellipsis = DisplayCluster(text: "…", width: 1)
 
-    /// One-character strings for every ASCII byte, so drawing ASCII creates no strings.
-    static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-
     /// Sanitizes and splits text into clusters.
     public static func clusters(_ raw: String) -> [DisplayCluster] {
         let text = TextSanitizer.sanitize(raw)
         if TextSanitizer.isPlainASCII(text) {
-            return text.utf8.map { DisplayCluster(text: asciiStrings[Int($0)], width: 1) }
+            return text.utf8.map { DisplayCluster(CellText(ascii: $0), width: 1) }
         }
         var result: [DisplayCluster] = []
         result.reserveCapacity(text.utf8.count)
@@ -35,21 +35,21 @@ public enum DisplayText {
         for scalar in text.unicodeScalars {
             if isJoinerOrSelector(scalar.value) { continue }
             if scalar.value >= 0x20 && scalar.value < 0x7F {
-                result.append(DisplayCluster(text: asciiStrings[Int(scalar.value)], width: 1))
+                result.append(DisplayCluster(CellText(ascii: UInt8(scalar.value)), width: 1))
                 marks = 0
                 continue
             }
             let w = Int(leadtop_wcwidth(scalar.value))
             if w > 0 {
-                result.append(DisplayCluster(text: String(scalar), width: min(w, 2)))
+                result.append(DisplayCluster(CellText(scalar), width: min(w, 2)))
                 marks = 0
             } else if w == 0 {
                 // A combining mark joins the cell before it (ncurses keeps up to four per cell).
                 guard !result.isEmpty, marks < maxMarksPerCell else { continue }
-                result[result.count - 1].text.unicodeScalars.append(scalar)
+                result[result.count - 1].content.append(scalar)
                 marks += 1
             } else {
-                result.append(DisplayCluster(text: "\u{FFFD}", width: 1))
+                result.append(DisplayCluster(CellText("\u{FFFD}"), width: 1))
                 marks = 0
             }
         }

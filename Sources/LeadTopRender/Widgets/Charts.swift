@@ -34,13 +34,14 @@ public enum Gauge {
 /// A vertical bar chart with a y axis (max, half, 0) and the first and last dates under it.
 public enum BarChart {
     public static let eighths: [String] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    static let eighthCells = eighths.map(CellText.init)
 
     /// Draws `values` (oldest first) in `rect`: the bottom row holds the date labels, the row above
     /// it the axis line. Shows the most recent values that fit.
     public static func draw(into grid: inout CellGrid, _ rect: Rect, values: [Int], labels: [String],
                             barStyle: Style, axisStyle: Style) {
         guard rect.height >= 3, rect.width >= 6, !values.isEmpty else { return }
-        grid.fill(rect, with: Cell(text: " ", style: axisStyle))
+        grid.fill(rect, with: Cell(.space, style: axisStyle))
         let top = max(1, values.max() ?? 1)
         let axisWidth = String(top).count
         let plotX = rect.x + axisWidth + 1
@@ -54,7 +55,7 @@ public enum BarChart {
         let axisY = rect.y + plotHeight
         // y axis
         for row in 0..<plotHeight {
-            grid.set(x: plotX - 1, y: rect.y + row, Cell(text: "│", style: axisStyle))
+            grid.set(x: plotX - 1, y: rect.y + row, Cell(Block.vertical, style: axisStyle))
         }
         grid.draw(String(top), in: Rect(x: rect.x, y: rect.y, width: axisWidth, height: 1), alignRight: true, style: axisStyle)
         if plotHeight >= 3 {
@@ -62,8 +63,8 @@ public enum BarChart {
                       alignRight: true, style: axisStyle)
         }
         grid.draw("0", in: Rect(x: rect.x, y: axisY, width: axisWidth, height: 1), alignRight: true, style: axisStyle)
-        grid.set(x: plotX - 1, y: axisY, Cell(text: "└", style: axisStyle))
-        for x in plotX..<rect.maxX { grid.set(x: x, y: axisY, Cell(text: "─", style: axisStyle)) }
+        grid.set(x: plotX - 1, y: axisY, Cell(Block.bottomLeft, style: axisStyle))
+        for x in plotX..<rect.maxX { grid.set(x: x, y: axisY, Cell(Block.horizontal, style: axisStyle)) }
         // bars, in eighths of a row
         for (i, v) in shown.enumerated() {
             let units = Int((Double(v) / Double(top) * Double(plotHeight * 8)).rounded())
@@ -73,7 +74,7 @@ public enum BarChart {
                 let level = min(8, max(0, units - fromBottom * 8))
                 guard level > 0 else { continue }
                 for dx in 0..<barWidth {
-                    grid.set(x: bx + dx, y: rect.y + row, Cell(text: eighths[level], style: barStyle))
+                    grid.set(x: bx + dx, y: rect.y + row, Cell(eighthCells[level], style: barStyle))
                 }
             }
         }

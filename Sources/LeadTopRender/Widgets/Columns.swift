@@ -80,7 +80,7 @@ struct TableRow {
         self.specs = specs; self.widths = widths; self.origins = origins; self.theme = theme
         y = inner.y + 1 + row
         rowStyle = selected ? theme[focused ? .selected : .selectedUnfocused] : nil
-        if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(text: " ", style: rowStyle)) }
+        if let rowStyle { grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(.space, style: rowStyle)) }
     }
 
     /// Draws column `i` unless it is hidden; `text` is only built for a visible column.

@@ -68,7 +68,7 @@ enum LeadCard {
                 used = line.reduce(0) { $0 + $1.width }
                 lastSpace = nil
             }
-            if c.text == " " { lastSpace = line.count }
+            if c.content == .space { lastSpace = line.count }
             line.append(c); used += c.width
         }
         if !line.isEmpty { lines.append(line) }

@@ -7,7 +7,7 @@ enum StatusBar {
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect) {
         guard rect.height > 0, rect.width > 0 else { return }
         let base = theme[.statusBar]
-        grid.fill(rect, with: Cell(text: " ", style: base))
+        grid.fill(rect, with: Cell(.space, style: base))
         if case .filterInput(let text) = state.modal {
             let used = grid.draw("/", x: rect.x, y: rect.y, maxWidth: rect.width, style: theme[.keyHint])
             let shown = grid.draw(text, x: rect.x + used, y: rect.y, maxWidth: rect.width - used - 1, style: base)

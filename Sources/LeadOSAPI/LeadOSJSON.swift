@@ -32,8 +32,12 @@ public enum LeadOSJSON {
         try makeEncoder().encode(value)
     }
 
-    /// Decodes a value with the contract's settings.
+    /// Decodes a value with the contract's settings. Stats replies, megabytes for a large account,
+    /// are decoded a day at a time (`DeliveryStats.decodeDayByDay`).
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try makeDecoder().decode(type, from: data)
+        if type == DeliveryStats.self, let stats = try DeliveryStats.decodeDayByDay(from: data, decoder: makeDecoder()) as? T {
+            return stats
+        }
+        return try makeDecoder().decode(type, from: data)
     }
 }

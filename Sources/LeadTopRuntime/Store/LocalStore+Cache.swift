@@ -50,8 +50,9 @@ extension LocalStore {
     /// Saves a value's JSON as received from LeadOS (it decoded, so it will decode again).
     public func cacheBody(_ body: Data, named name: String, at time: Date) throws {
         try db.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO cached_value (name, body, saved_at) VALUES (?, ?, ?)",
-                           arguments: [name, body, time.timeIntervalSince1970])
+            try db.execute(sql: "INSERT OR REPLACE INTO cached_value (name, saved_at, body) VALUES (?, ?, zeroblob(?))",
+                           arguments: [name, time.timeIntervalSince1970, body.count])
+            try BlobIO.write(body, table: "cached_value", column: "body", rowID: db.lastInsertedRowID, in: db)
         }
     }
 
@@ -62,8 +63,8 @@ extension LocalStore {
         let (campaignBodies, values, savedAt) = try db.read { db in
             let campaigns = try Data.fetchAll(db, sql: "SELECT body FROM cached_campaign ORDER BY position, id")
             var values: [String: Data] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT name, body FROM cached_value") {
-                values[row["name"]] = row["body"]
+            for row in try Row.fetchAll(db, sql: "SELECT name, rowid FROM cached_value") {
+                values[row["name"]] = try BlobIO.read(table: "cached_value", column: "body", rowID: row["rowid"], in: db)
             }
             let saved = try Double.fetchOne(db, sql: "SELECT MAX(saved_at) FROM cached_value")
                 ?? Double.fetchOne(db, sql: "SELECT MAX(delivered_at) FROM cached_lead")
@@ -74,7 +75,7 @@ extension LocalStore {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let decoder = LeadOSJSON.makeDecoder()
             if part == 0 {
-                stats.withLock { $0 = values["stats"].flatMap { try? decoder.decode(DeliveryStats.self, from: $0) } }
+                stats.withLock { $0 = values["stats"].flatMap { try? LeadOSJSON.decode(DeliveryStats.self, from: $0) } }
                 return
             }
             var state = CachedState()

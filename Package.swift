@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "LeadOSAPI", "LeadTopCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -74,6 +75,7 @@ let package = Package(
             dependencies: [
                 "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator",
                 "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // A small program that drives the terminal module in a real terminal, for the tmux tests.

@@ -81,12 +81,16 @@ import Testing
         #expect(later.first?.leads.map(\.id) == newest.dropFirst(1_000).prefix(50).map(\.id))
     }
 
-    @Test func aVersionOneCacheIsMovedIntoTheFeedTable() throws {
+    @Test func aVersionOneCacheIsMigrated() throws {
         let path = Fixtures.tempDatabasePath()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         let old = try DatabaseQueue(path: path)
         let lead = Fixtures.lead("del_v1", at: 1_800_000_000)
+        let stats = DeliveryStats(startDate: "2026-05-06", endDate: "2026-05-06", campaignID: nil,
+                                  totals: .init(delivered: 1, creditsConsumed: 2, avgScore: 50),
+                                  data: [.init(date: "2026-05-06", delivered: 1, creditsConsumed: 2, avgScore: 50,
+                                               byCampaign: [.init(campaignID: "camp_1", delivered: 1, creditsConsumed: 2, avgScore: 50)])])
         try old.write { db in
             try db.execute(sql: """
                 CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
@@ -101,11 +105,17 @@ import Testing
             try db.execute(sql: "INSERT INTO cached_lead VALUES (?, ?, ?)",
                            arguments: [lead.id, lead.deliveredAt.timeIntervalSince1970, try LeadOSJSON.encode(lead)])
             try db.execute(sql: "INSERT INTO cached_lead VALUES ('del_bad', 1, x'7b')")
+            try db.execute(sql: "INSERT INTO cached_value VALUES ('stats', ?, 1800000000)", arguments: [try LeadOSJSON.encode(stats)])
         }
         try old.close()
         let store = try LocalStore(path: path)
         let page = try store.feedPage(FeedRequest(filter: FeedFilter(terms: ["techcorp"]), offset: 0, limit: 10, generation: 0))
         #expect(page.leads == [lead])
         #expect(page.total == 1, "a row that no longer decodes is dropped")
+        let cached = try store.loadCache()
+        #expect(cached.stats == stats, "cached values survive the move of their body to the last column")
+        #expect(cached.savedAt == Date(timeIntervalSince1970: 1_800_000_000))
+        try store.cacheBody(Data("{}".utf8), named: "balance", at: Date(timeIntervalSince1970: 1_800_000_100))
+        #expect(try store.loadCache().savedAt == Date(timeIntervalSince1970: 1_800_000_100))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LeadOSAPI
 import LeadTopCore
 import Testing
@@ -79,6 +80,25 @@ import Testing
         let stats = try #require(try LocalStore(path: path).loadCache().stats)
         #expect(stats == (try LeadOSJSON.decode(DeliveryStats.self, from: received)))
         #expect(stats.data.first?.byCampaign.first?.campaignID == "camp_abc123")
+    }
+
+    /// Values are written and read in place (incremental blob I/O): what plain SQL reads back is
+    /// byte for byte what was saved, whatever its size, and a new value replaces the old.
+    @Test func largeValuesAreStoredByteForByte() throws {
+        let path = Fixtures.tempDatabasePath()
+        let store = try LocalStore(path: path)
+        let big = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
+        func stored(_ name: String) throws -> Data? {
+            try DatabaseQueue(path: path).read { try Data.fetchOne($0, sql: "SELECT body FROM cached_value WHERE name = ?", arguments: [name]) }
+        }
+        try store.cacheBody(big, named: "big", at: Date(timeIntervalSince1970: 1))
+        try store.cacheBody(Data(), named: "empty", at: Date(timeIntervalSince1970: 1))
+        #expect(try stored("big") == big)
+        #expect(try stored("empty") == Data())
+        try store.cacheBody(Data("short".utf8), named: "big", at: Date(timeIntervalSince1970: 2))
+        #expect(try stored("big") == Data("short".utf8))
+        let count = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cached_value") }
+        #expect(count == 2)
     }
 
     @Test func garbageFileIsAClearError() throws {

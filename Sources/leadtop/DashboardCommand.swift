@@ -36,6 +36,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let trace = DashboardTrace(environment: environment)
         trace.record("start", MemoryTuning.arenasLimited ? "malloc_arenas=1" : "")
+        EventLoopTuning.useOneEventLoop()
         let prepared: PreparedDashboard
         do {
             prepared = try await prepare(environment: environment, trace: trace)

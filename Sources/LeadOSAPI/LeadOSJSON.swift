@@ -33,9 +33,9 @@ public enum LeadOSJSON {
     }
 
     /// Decodes a value with the contract's settings. Stats replies, megabytes for a large account,
-    /// are decoded a day at a time (`DeliveryStats.decodeDayByDay`).
+    /// have a faster way with the same outcome (`DeliveryStats.decode(from:decoder:)`).
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        if type == DeliveryStats.self, let stats = try DeliveryStats.decodeDayByDay(from: data, decoder: makeDecoder()) as? T {
+        if type == DeliveryStats.self, let stats = try DeliveryStats.decode(from: data, decoder: makeDecoder()) as? T {
             return stats
         }
         return try makeDecoder().decode(type, from: data)

@@ -7,8 +7,8 @@ import Testing
 @Suite struct StatsDecodingTests {
     /// A month of stats for `campaigns` campaigns, with ids long enough to live on the heap and
     /// characters that the slicer must not mistake for structure.
-    static func stats(campaigns: Int, days: Int = 30) -> DeliveryStats {
-        let ids = (0..<campaigns).map { "camp_\($0)_with_a_long_id_\\\"[]{},:" }
+    static func stats(campaigns: Int, days: Int = 30, escapedIDs: Bool = true) -> DeliveryStats {
+        let ids = (0..<campaigns).map { escapedIDs ? "camp_\($0)_with_a_long_id_\\\"[]{},:" : "camp_\($0)_with_a_long_id_ü[]{},:" }
         let data = (0..<days).map { d in
             let parts = ids.enumerated().compactMap { c, id -> DeliveryStats.CampaignDay? in
                 (c + d) % 3 == 0 ? nil : .init(campaignID: id, delivered: c + d, creditsConsumed: 2 * (c + d),
@@ -45,6 +45,80 @@ import Testing
         #expect(try LeadOSJSON.decode(DeliveryStats.self, from: LeadOSJSON.encode(empty)) == empty)
     }
 
+    /// The plain shape is read by `StatsReader`, to the same value as `JSONDecoder`'s.
+    @Test func theReaderTakesThePlainShape() throws {
+        let stats = Self.stats(campaigns: 40, escapedIDs: false)
+        let pretty = try { let e = LeadOSJSON.makeEncoder(); e.outputFormatting.insert(.prettyPrinted); return try e.encode(stats) }()
+        for body in [try LeadOSJSON.encode(stats), pretty] {
+            #expect(body.withUnsafeBytes(StatsReader.read) == stats)
+            #expect(try Self.wholeDecode(body) == stats)
+        }
+        let zeroFilled = #"{"start_date":"2026-05-06","end_date":"2026-05-06","campaign_id":"camp_x","totals":{"delivered":0,"credits_consumed":0,"avg_score":null},"data":[{"date":"2026-05-06","delivered":0,"credits_consumed":0,"avg_score":null,"by_campaign":[]}]}"#
+        #expect(Data(zeroFilled.utf8).withUnsafeBytes(StatsReader.read) == (try Self.wholeDecode(Data(zeroFilled.utf8))))
+    }
+
+    /// Numbers come out bit for bit as `JSONDecoder`'s, short decimals and long or exponent forms
+    /// alike; what is not a JSON number, or too large for a `Double`, is declined.
+    @Test func theReaderConvertsNumbersExactly() throws {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "7", "100", "99.95", "0.1", "0.30000000000000004", "-12.5", "1.000000000000001",
+                     "123456789012345", "9007199254740993", "1e2", "1E-2", "2.5e+1", "0.0000001", "00.5", "1.", ".5",
+                     "77.33333333333333", "1e400", "-1e-400", "4.9e-324", "1.7976931348623157e308", "+1", "1e", "0x10", "2e-324", "0e-400", "0.0e5"]
+        for _ in 0..<1_000 {
+            // Unrounded means, as a server that skipped the rounding would send them.
+            texts.append("\(Double(Int.random(in: 1...10_000, using: &generator)) / Double(Int.random(in: 1...997, using: &generator)))")
+        }
+        for _ in 0..<2_000 {
+            let places = Int.random(in: 0...6, using: &generator)
+            let whole = Int.random(in: 0...1_000_000, using: &generator)
+            let fraction = places == 0 ? "" : "." + String(Int.random(in: 0..<Int(pow(10, Double(places))), using: &generator))
+            texts.append("\(Bool.random(using: &generator) ? "-" : "")\(whole)\(fraction)")
+        }
+        var taken = 0
+        for text in texts {
+            let body = Data(#"{"start_date":"a","end_date":"b","totals":{"delivered":1,"credits_consumed":2,"avg_score":\#(text)},"data":[]}"#.utf8)
+            let whole = Result { try Self.wholeDecode(body) }.mapError(Described.init)
+            if let read = body.withUnsafeBytes(StatsReader.read) {
+                taken += 1
+                let expected = try whole.get().totals.avgScore
+                #expect(read.totals.avgScore?.bitPattern == expected?.bitPattern, "\(text)")
+            }
+            #expect(Result { try LeadOSJSON.decode(DeliveryStats.self, from: body) }.mapError(Described.init) == whole, "\(text)")
+        }
+        #expect(taken > 2_950, "the reader declined too often")
+        let declined = ["00.5", "1.", ".5", "1e400", "-1e-400", "2e-324", "+1", "1e", "0x10"]
+        for text in declined {
+            let body = Data(#"{"start_date":"a","end_date":"b","totals":{"delivered":1,"credits_consumed":2,"avg_score":\#(text)},"data":[]}"#.utf8)
+            #expect(body.withUnsafeBytes(StatsReader.read) == nil, "\(text)")
+        }
+    }
+
+    /// Replies the reader declines but `JSONDecoder` may accept: the outcome is still `JSONDecoder`'s.
+    @Test func whatTheReaderDeclinesIsDecodedTheOrdinaryWay() throws {
+        let good = String(decoding: try LeadOSJSON.encode(Self.stats(campaigns: 3, days: 3, escapedIDs: false)), as: UTF8.self)
+        #expect(Data(good.utf8).withUnsafeBytes(StatsReader.read) != nil)
+        let declined = [
+            good.replacingOccurrences(of: "\"totals\":", with: "\"note\":\"new field\",\"totals\":"),
+            good.replacingOccurrences(of: "\"camp_1_", with: "\"\\u0063amp_1_"),
+            good.replacingOccurrences(of: "\"avg_score\":70.5", with: "\"avg_score\":7.05e1"),
+            good.replacingOccurrences(of: "\"delivered\":1}", with: "\"delivered\":1.0}"),
+            good.replacingOccurrences(of: "\"delivered\":1}", with: "\"delivered\":99999999999999999999}"),
+            good.replacingOccurrences(of: "\"end_date\"", with: "\"start_date\":\"2026-01-01\",\"end_date\""),
+            "\u{FEFF}" + good,
+            good.replacingOccurrences(of: "\"campaign_id\":null,", with: ""),
+            good.replacingOccurrences(of: "\"avg_score\":70.5,", with: ""),
+            good.replacingOccurrences(of: "\"date\"", with: "\"dat\u{E9}\""),
+        ]
+        #expect(Set(declined).count == declined.count && !declined.contains(good), "every case changes the reply")
+        for (index, text) in declined.enumerated() {
+            let body = Data(text.utf8)
+            let whole = Result { try Self.wholeDecode(body) }.mapError(Described.init)
+            #expect(Result { try LeadOSJSON.decode(DeliveryStats.self, from: body) }.mapError(Described.init) == whole, "case \(index)")
+            // An exponent and missing optional keys (decodeIfPresent) are read; the rest is declined.
+            #expect((body.withUnsafeBytes(StatsReader.read) != nil) == [2, 7, 8].contains(index), "case \(index)")
+        }
+    }
+
     @Test func aSliceOfALargerBufferDecodes() throws {
         let body = try LeadOSJSON.encode(Self.stats(campaigns: 5))
         let framed = Data("xxxx".utf8) + body + Data("yyyy".utf8)
@@ -52,8 +126,11 @@ import Testing
         #expect(try LeadOSJSON.decode(DeliveryStats.self, from: slice) == Self.stats(campaigns: 5))
     }
 
-    @Test func eachCampaignIdIsKeptOnce() throws {
-        let stats = try LeadOSJSON.decode(DeliveryStats.self, from: LeadOSJSON.encode(Self.stats(campaigns: 10)))
+    /// By the reader (plain ids) and day by day (ids with escapes).
+    @Test(arguments: [false, true]) func eachCampaignIdIsKeptOnce(escapedIDs: Bool) throws {
+        let body = try LeadOSJSON.encode(Self.stats(campaigns: 10, escapedIDs: escapedIDs))
+        #expect((body.withUnsafeBytes(StatsReader.read) == nil) == escapedIDs)
+        let stats = try LeadOSJSON.decode(DeliveryStats.self, from: body)
         func storage(_ id: String) -> UnsafeRawPointer? {
             var id = id
             return id.withUTF8 { UnsafeRawPointer($0.baseAddress) }

@@ -31,6 +31,35 @@ let benchmarks: @Sendable () -> Void = {
         _ = Pages.shared
     }
 
+    // What start-up decodes from the cache for a 1,000-campaign account: its month of stats (the
+    // day-by-campaign breakdown, about 2 MB of JSON) and its campaigns, one cached body each.
+    Benchmark(
+        "Decode stats 30 days 1k campaigns",
+        configuration: .init(timeUnits: .milliseconds, warmupIterations: 3, maxDuration: .seconds(3), maxIterations: 200)
+    ) { benchmark in
+        let body = CachedBodies.shared.stats
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try LeadOSJSON.decode(DeliveryStats.self, from: body)) }
+        benchmark.stopMeasurement()
+    } setup: {
+        _ = CachedBodies.shared
+    }
+
+    Benchmark(
+        "Decode 1k cached campaigns",
+        configuration: .init(timeUnits: .milliseconds, warmupIterations: 3, maxDuration: .seconds(3), maxIterations: 200)
+    ) { benchmark in
+        let bodies = CachedBodies.shared.campaigns
+        let decoder = LeadOSJSON.makeDecoder()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(bodies.map { try! decoder.decode(Campaign.self, from: $0) })
+        }
+        benchmark.stopMeasurement()
+    } setup: {
+        _ = CachedBodies.shared
+    }
+
     // Each iteration applies the next newer page, as a catching-up feed would; 490 pages fit
     // between the 50,000 leads already shown and the newest one.
     Benchmark(
@@ -55,6 +84,19 @@ final class Pages: Sendable {
     private init() {
         bytes = try! world.leadPages(size: 100)
         precondition(bytes.count == 1_000, "expected 1,000 pages of 100 leads")
+    }
+}
+
+/// The cache's bodies for the 1,000-campaign account, encoded as the cache stores them.
+final class CachedBodies: Sendable {
+    static let shared = CachedBodies()
+    let stats: Data
+    let campaigns: [Data]
+
+    private init() {
+        let world = Pages.shared.world
+        stats = try! LeadOSJSON.encode(world.stats())
+        campaigns = world.campaigns.map { try! LeadOSJSON.encode($0) }
     }
 }
 

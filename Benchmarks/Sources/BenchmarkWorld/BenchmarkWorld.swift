@@ -28,6 +28,11 @@ public struct BenchmarkWorld: Sendable {
     }
 
     /// The account's 30-day delivery stats, computed from the leads the way the API defines them.
+    /// A mean score as the API gives it: rounded to one decimal, null for no leads (API.md §7.2).
+    static func mean(_ sum: Int, over count: Int) -> Double? {
+        count == 0 ? nil : (Double(sum) / Double(count) * 10).rounded(.toNearestOrAwayFromZero) / 10
+    }
+
     public func stats() -> DeliveryStats {
         let today = Timestamp.startOfDay(now)
         let first = today.addingTimeInterval(-29 * 86_400)
@@ -44,18 +49,18 @@ public struct BenchmarkWorld: Sendable {
             let date = Timestamp.formatDay(first.addingTimeInterval(Double(i) * 86_400))
             let parts = (perDay[date] ?? [:]).map { id, v in
                 DeliveryStats.CampaignDay(campaignID: id, delivered: v.count, creditsConsumed: v.credits,
-                                          avgScore: Double(v.score) / Double(v.count))
+                                          avgScore: Self.mean(v.score, over: v.count))
             }.sorted { $0.delivered != $1.delivered ? $0.delivered > $1.delivered : $0.campaignID < $1.campaignID }
             let delivered = parts.reduce(0) { $0 + $1.delivered }
             let dayCredits = parts.reduce(0) { $0 + $1.creditsConsumed }
             let dayScore = (perDay[date] ?? [:]).values.reduce(0) { $0 + $1.score }
             total += delivered; credits += dayCredits; scoreSum += dayScore
             days.append(.init(date: date, delivered: delivered, creditsConsumed: dayCredits,
-                              avgScore: delivered > 0 ? Double(dayScore) / Double(delivered) : nil, byCampaign: parts))
+                              avgScore: Self.mean(dayScore, over: delivered), byCampaign: parts))
         }
         return DeliveryStats(startDate: days[0].date, endDate: days[29].date, campaignID: nil,
                              totals: .init(delivered: total, creditsConsumed: credits,
-                                           avgScore: total > 0 ? Double(scoreSum) / Double(total) : nil),
+                                           avgScore: Self.mean(scoreSum, over: total)),
                              data: days)
     }
 

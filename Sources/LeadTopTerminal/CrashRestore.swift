@@ -1,8 +1,8 @@
 import Glibc
 
 /// Last-resort restore when the process dies of a crash signal (a Swift trap is SIGILL or
-/// SIGTRAP): puts the shell's terminal modes back and leaves the alternate screen using only
-/// async-signal-safe calls, then hands the signal to whatever handled it before (the runtime's
+/// SIGTRAP): puts the shell's terminal modes back, leaves the alternate screen and writes out what
+/// went to standard error meanwhile (the trap's message), using only async-signal-safe calls, then hands the signal to whatever handled it before (the runtime's
 /// backtracer or the default action).
 enum CrashRestore {
     private static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
@@ -41,6 +41,7 @@ enum CrashRestore {
             armed = false
             _ = tcsetattr(STDIN_FILENO, TCSANOW, &shellModes)
             resetBytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            StderrCapture.end()
         }
         if let index = crashSignals.firstIndex(of: number) {
             sigaction(number, &previous[index], nil)

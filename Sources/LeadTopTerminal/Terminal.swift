@@ -71,6 +71,7 @@ public final class Terminal {
 
         reportedSize = (Int(leadtop_getmaxx(window)), Int(leadtop_getmaxy(window)))
         if haveShellModes { CrashRestore.install(shellModes: shellModes) }
+        StderrCapture.begin(environment: environment)
     }
 
     deinit { restore() }
@@ -88,6 +89,7 @@ public final class Terminal {
         endwin()
         delscreen(screen)
         CrashRestore.uninstall()
+        StderrCapture.end()
     }
 
     /// Forgets what is on screen so the next `present` repaints everything (for Ctrl-L, or after

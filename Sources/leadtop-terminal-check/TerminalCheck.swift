@@ -6,7 +6,7 @@ import LeadTopTerminal
 
 /// Draws a fixed test screen (wide characters, styles, the size), echoes each decoded event and
 /// quits on `q`. `w` fires 50 render requests from another thread at once (they coalesce),
-/// `f` asks for a full repaint, `!` crashes (a Swift trap) to exercise the last-resort restore. After the terminal is restored it prints how it ended.
+/// `f` asks for a full repaint, `e` writes a line to standard error, `!` crashes (a Swift trap) to exercise the last-resort restore. After the terminal is restored it prints how it ended.
 enum TerminalCheck {
     static func main() -> Int32 {
         let app: TerminalApp
@@ -32,6 +32,7 @@ enum TerminalCheck {
                             DispatchQueue.concurrentPerform(iterations: 50) { _ in app.requestRender() }
                         }
                     case .key(.char("f")): app.requestRender(fullRedraw: true)
+                    case .key(.char("e")): printError("leadtop-terminal-check: written to standard error while the screen was up")
                     case .key(.char("!")): fatalError("crash requested")
                     case .wake: wakeCount += 1
                     default: break

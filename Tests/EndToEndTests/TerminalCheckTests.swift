@@ -50,6 +50,19 @@ struct TerminalCheckTests {
         try expectSaneModes(session)
     }
 
+    @Test("what goes to standard error during the session is shown once the screen is restored")
+    func standardErrorIsShownAfterExit() throws {
+        let session = try start()
+        defer { session.kill() }
+        try session.sendKeys("e")
+        try session.waitFor(text: "event #1: key char(\"e\")")
+        #expect(try session.capture().allSatisfy { !$0.contains("standard error") }, "nothing tears the frame")
+        try session.sendKeys("q")
+        let screen = try session.waitFor(text: "exit quit")
+        let line = try #require(screen.firstIndex { $0 == "leadtop-terminal-check: written to standard error while the screen was up" })
+        #expect(screen[line + 1] == "leadtop-terminal-check: exit quit")
+    }
+
     @Test("styles reach the terminal as SGR colours and attributes")
     func stylesAreSent() throws {
         let session = try start()
@@ -138,6 +151,10 @@ struct TerminalCheckTests {
         let screen = try session.waitForPrompt(timeout: 20)
         // The trap still kills the process with its own signal (bash reports it), after the restore.
         #expect(screen.contains { $0.hasPrefix("Illegal instruction") || $0.hasPrefix("Trace/breakpoint trap") })
+        // Its message went to standard error while the alternate screen was up; it is shown after
+        // (above the runtime's backtrace, which may push it off the visible screen).
+        let shown = try session.capture(history: true)
+        #expect(shown.contains { $0.hasSuffix("Fatal error: crash requested") }, "\(shown)")
         #expect(try session.format("#{alternate_on}") == "0")
         try expectSaneModes(session)
     }

@@ -66,9 +66,9 @@ final class TmuxSession {
     }
 
     /// The visible screen, one string per row (trailing blanks trimmed by tmux); with `escapes`
-    /// the rows keep their SGR sequences.
-    func capture(escapes: Bool = false) throws -> [String] {
-        let text = try tmux(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []))
+    /// the rows keep their SGR sequences, with `history` what scrolled off the top comes first.
+    func capture(escapes: Bool = false, history: Bool = false) throws -> [String] {
+        let text = try tmux(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []) + (history ? ["-S", "-"] : []))
         var lines = text.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines

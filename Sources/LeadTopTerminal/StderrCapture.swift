@@ -15,6 +15,8 @@ enum StderrCapture {
     nonisolated(unsafe) private static var capture: Int32 = -1
     nonisolated(unsafe) private static var buffer: UnsafeMutableRawPointer?
     private static let bufferSize = 4096
+    private static let replayLimit = 64 * 1024
+    private static let omitted: [UInt8] = Array("leadtop: earlier standard error output omitted\n".utf8)
 
     /// Starts capturing when standard error is a terminal; otherwise (a file, a pipe) leaves it alone.
     static func begin(environment: [String: String]) {
@@ -31,6 +33,7 @@ enum StderrCapture {
             return
         }
         buffer = UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 16)
+        _ = omitted.count // built now, not first in a signal handler
         original = saved
         capture = file
     }
@@ -44,7 +47,11 @@ enum StderrCapture {
         _ = dup2(saved, STDERR_FILENO)
         _ = close(saved)
         if let buffer {
-            var offset: off_t = 0
+            // Only the end of a long capture: the terminal is not the place for megabytes.
+            var offset: off_t = max(0, lseek(file, 0, SEEK_END) - off_t(replayLimit))
+            if offset > 0 {
+                Self.omitted.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            }
             while true {
                 let count = pread(file, buffer, bufferSize, offset)
                 guard count > 0 else { break }

@@ -27,9 +27,11 @@ enum StatsPane {
         let credits = Array(stats.data.map(\.creditsConsumed).suffix(width))
         let scores = Array(stats.data.map { Int(($0.avgScore ?? 0).rounded()) }.suffix(width))
         let y = chartRect.maxY
+        // Newest day at the right edge, under the chart's newest bar.
+        let sparkX = inner.x + labelWidth + width - credits.count
         grid.draw("credits", x: inner.x, y: y, maxWidth: labelWidth, style: theme[.dim])
-        grid.draw(Sparkline.text(credits), x: inner.x + labelWidth, y: y, maxWidth: width, style: theme[.sparkline])
+        grid.draw(Sparkline.text(credits), x: sparkX, y: y, maxWidth: width, style: theme[.sparkline])
         grid.draw("score", x: inner.x, y: y + 1, maxWidth: labelWidth, style: theme[.dim])
-        grid.draw(Sparkline.text(scores, maxValue: 100), x: inner.x + labelWidth, y: y + 1, maxWidth: width, style: theme[.sparkline])
+        grid.draw(Sparkline.text(scores, maxValue: 100), x: sparkX, y: y + 1, maxWidth: width, style: theme[.sparkline])
     }
 }

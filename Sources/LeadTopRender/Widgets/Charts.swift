@@ -49,8 +49,13 @@ public enum BarChart {
         guard plotWidth > 0 else { return }
         let count = min(values.count, plotWidth)
         let shown = Array(values.suffix(count)), shownLabels = Array(labels.suffix(count))
+        // Every bar as wide as the others (a wider bar would read as a bigger value), with a gap
+        // once there are 3 columns per value; the newest ends at the plot's right edge, where a
+        // time series has "now", and columns left over stay empty next to the axis.
         let slot = max(1, plotWidth / count)
         let barWidth = slot >= 3 ? slot - 1 : slot
+        let firstX = plotX + plotWidth - count * slot + (slot - barWidth)
+        func barX(_ i: Int) -> Int { firstX + i * slot }
         let plotHeight = rect.height - 2
         let axisY = rect.y + plotHeight
         // y axis
@@ -68,7 +73,7 @@ public enum BarChart {
         // bars, in eighths of a row
         for (i, v) in shown.enumerated() {
             let units = Int((Double(v) / Double(top) * Double(plotHeight * 8)).rounded())
-            let bx = plotX + i * slot
+            let bx = barX(i)
             for row in 0..<plotHeight {
                 let fromBottom = plotHeight - 1 - row
                 let level = min(8, max(0, units - fromBottom * 8))
@@ -80,12 +85,14 @@ public enum BarChart {
         }
         // date labels under the first and last bars
         let labelY = axisY + 1
+        var firstLabelEnd = plotX
         if let first = shownLabels.first {
-            grid.draw(first, x: plotX, y: labelY, maxWidth: plotWidth, style: axisStyle)
+            let x = max(plotX, min(barX(0), rect.maxX - DisplayText.width(first)))
+            firstLabelEnd = x + grid.draw(first, x: x, y: labelY, maxWidth: rect.maxX - x, style: axisStyle)
         }
         if let last = shownLabels.last, shownLabels.count > 1 {
             let w = DisplayText.width(last)
-            let lx = max(plotX + DisplayText.width(shownLabels[0]) + 1, plotX + (count - 1) * slot + barWidth - w)
+            let lx = max(firstLabelEnd + 1, barX(count - 1) + barWidth - w)
             if lx + w <= rect.maxX { grid.draw(last, x: lx, y: labelY, maxWidth: w, style: axisStyle) }
         }
     }

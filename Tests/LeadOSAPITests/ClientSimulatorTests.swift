@@ -129,6 +129,33 @@ import Testing
         #expect(try await client.fetchNewLeads(after: &cursor).isEmpty)
         await sim.stop()
     }
+
+    /// More new leads than one call walks: the newest first, the rest of the gap on the next calls
+    /// (after what is new by then), until every lead has come exactly once.
+    @Test func aGapLongerThanOneWalkIsFilledOnLaterCalls() async throws {
+        let sim = try await Self.simulator()
+        let client = try Self.client(sim)
+        var cursor = FeedCursor()
+        _ = try await client.fetchNewLeads(after: &cursor, pageSize: 50)
+        // A minute apart, as leads come: only the boundary second is fetched twice.
+        let gap = (0..<11).flatMap { _ in sim.world.advanceClock(by: 60); return sim.world.deliver(count: 1) }
+        #expect(gap.count == 11)
+        let newest = try await client.fetchNewLeads(after: &cursor, pageSize: 2, maxPages: 3)
+        #expect(newest.map(\.id) == sim.world.leads().prefix(6).map(\.id), "the newest six, newest first")
+        #expect(cursor.gap != nil)
+        sim.world.advanceClock(by: 60)
+        let later = sim.world.deliver(count: 1)
+        let second = try await client.fetchNewLeads(after: &cursor, pageSize: 2, maxPages: 3)
+        #expect(second.first?.id == later.first?.id, "what is new comes before the rest of the gap")
+        #expect(cursor.gap == nil, "the remaining five fit in three pages")
+        let third = try await client.fetchNewLeads(after: &cursor, pageSize: 2, maxPages: 3)
+        let all = newest + second + third
+        let gapIDs = Set(gap.map(\.id))
+        #expect(Set(all.map(\.id)).isSuperset(of: gapIDs) && Set(all.map(\.id)).contains(later[0].id))
+        #expect(all.filter { gapIDs.contains($0.id) }.count == gap.count, "no lead of the gap twice")
+        #expect(third.isEmpty)
+        await sim.stop()
+    }
 }
 
 final class MetaLog: @unchecked Sendable {

@@ -63,16 +63,59 @@ extension LeadOSClient {
     }
 
     /// Leads delivered since the cursor's newest `delivered_at` (inclusive on the server, so the
-    /// cursor drops the ones already seen). Returns only new leads, newest first, and advances the
-    /// cursor. At most `maxPages` pages are walked: after a very long gap the newest leads win and
-    /// older ones in the gap are skipped rather than delaying the live feed.
+    /// cursor drops the ones already seen), and advances the cursor.
+    ///
+    /// One call walks at most `maxPages` pages. After a long gap (a weekend offline) there can be
+    /// more new leads than that: the newest come first, so the live feed is not held up, and the
+    /// cursor remembers where the walk stopped (`FeedCursor.gap`); each later call first takes
+    /// what is new, then spends its pages on the rest of the gap, until every lead has come. Leads
+    /// from the gap are older than the cursor and are returned as they are: the local store keys
+    /// leads by id, so one seen twice at the gap's boundary is stored once.
     public func fetchNewLeads(after cursor: inout FeedCursor, pageSize: Int = 100, maxPages: Int = 20) async throws -> [Lead] {
-        let query = LeadQuery(limit: pageSize, since: cursor.newest)
-        var fetched: [Lead] = []
-        // On the very first fetch take one page only: the newest leads, not the whole history.
-        let pages = cursor.newest == nil ? 1 : maxPages
-        for try await page in leadPages(query, maxPages: pages) { fetched.append(contentsOf: page) }
-        return cursor.accept(fetched)
+        guard let since = cursor.newest else {
+            // The very first fetch takes one page: the newest leads, not the whole history.
+            return cursor.accept(try await listLeads(LeadQuery(limit: pageSize)).data)
+        }
+        let live = try await walkLeads(LeadQuery(limit: pageSize, since: since), maxPages: maxPages)
+        var fresh = cursor.accept(live.leads)
+        if let stop = live.resumeAfter {
+            // A gap still being filled from an earlier call is given up for the newer one.
+            cursor.gap = FeedGap(since: since, resumeAfter: stop)
+        } else if let gap = cursor.gap {
+            let older = try await walkLeads(LeadQuery(limit: pageSize, startingAfter: gap.resumeAfter, since: gap.since),
+                                            maxPages: maxPages)
+            cursor.gap = older.resumeAfter.map { FeedGap(since: gap.since, resumeAfter: $0) }
+            fresh += older.leads
+        }
+        return fresh
+    }
+
+    /// Up to `maxPages` pages of `query`, and the cursor to resume from when there are more.
+    private func walkLeads(_ query: LeadQuery, maxPages: Int) async throws -> (leads: [Lead], resumeAfter: String?) {
+        var leads: [Lead] = []
+        var query = query
+        var seen = Set<String>()
+        for _ in 0..<max(1, maxPages) {
+            let page = try await listLeads(query)
+            leads += page.data
+            guard page.hasMore, let next = page.nextCursor else { return (leads, nil) }
+            if !seen.insert(next).inserted {
+                throw LeadOSError.undecodable(status: 200, reason: "pagination cursor \(Sanitize.excerpt(next, max: 40)) repeated", excerpt: "")
+            }
+            query.startingAfter = next
+        }
+        return (leads, query.startingAfter)
+    }
+}
+
+/// The part of the feed a walk had no room for: leads from `since` (inclusive) that come after
+/// `resumeAfter` in the newest-first listing.
+public struct FeedGap: Sendable, Hashable, Codable {
+    public var since: Date
+    public var resumeAfter: String
+
+    public init(since: Date, resumeAfter: String) {
+        self.since = since; self.resumeAfter = resumeAfter
     }
 }
 
@@ -81,6 +124,8 @@ extension LeadOSClient {
 public struct FeedCursor: Sendable, Hashable, Codable {
     public private(set) var newest: Date?
     public private(set) var idsAtNewest: Set<String>
+    /// Older leads still to fetch after a walk that had no room for all the new ones.
+    public var gap: FeedGap?
 
     public init(newest: Date? = nil, idsAtNewest: Set<String> = []) {
         self.newest = newest; self.idsAtNewest = idsAtNewest

@@ -21,7 +21,7 @@ import Testing
     static func json(_ value: some Encodable) -> String { String(decoding: try! LeadOSJSON.encode(value), as: UTF8.self) }
 
     static func server(_ state: FakeState, leads: [Lead], campaign: Campaign, pauseFailures: Int = 0,
-                       webhookFailures: Int = 0) -> ScriptedServer {
+                       webhookFailures: Int = 0, webhookRefusals: Int = 0) -> ScriptedServer {
         let balance = Balance(creditsRemaining: 100, creditsUsedThisPeriod: 4, planCredits: 104, periodStart: Date(timeIntervalSince1970: 0),
                               periodEnd: Date(timeIntervalSince1970: 86_400), lowBalanceThreshold: 10, lowBalance: false)
         let stats = DeliveryStats(startDate: "2026-05-01", endDate: "2026-05-01", campaignID: nil,
@@ -53,6 +53,9 @@ import Testing
             case ("POST", "/v1/webhooks"):
                 webhookCalls.append(seen.headers["idempotency-key"] ?? "")
                 if webhookCalls.items.count <= webhookFailures { return .json(status: 503, body: "<html>busy</html>") }
+                if webhookCalls.items.count <= webhookFailures + webhookRefusals {
+                    return .json(status: 422, body: #"{"error":{"type":"invalid_request_error","code":"url_unreachable","message":"The URL did not answer","param":"url","request_id":"req_w"}}"#)
+                }
                 let url = (try? JSONSerialization.jsonObject(with: Data(seen.body.utf8)) as? [String: Any])?["url"] as? String ?? ""
                 return .json(status: 201, headers: ok, body: json(WebhookEndpoint(
                     id: "wh_test01", url: url, events: ["*"], description: nil, status: "enabled",
@@ -370,5 +373,36 @@ import Testing
         #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
         let keys = server.requests.filter { $0.path == "/v1/webhooks" }.map { $0.headers["idempotency-key"] }
         #expect(keys.count == 3 && Set(keys).count == 1 && keys[0] != nil)
+    }
+
+    /// A refused registration is not retried on its own; R (refreshNow) asks once more, with a new
+    /// Idempotency-Key since it is a new request.
+    @Test func refusedPushRegistrationIsRetriedOnRefresh() async throws {
+        let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookRefusals: 1)
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                 webhook: WebhookReceiverOptions(port: 0), random: { 0.5 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        defer { engine.stop() }
+        #expect(await Fixtures.eventually {
+            recorder.updates.last == .connection(.degraded(reason: "push unavailable: HTTP 422 url_unreachable", nextRetry: nil))
+        }, "\(recorder.updates.last.map { String(describing: $0) } ?? "none")")
+        #expect(scheduler.pendingDelays.isEmpty, "no retry of its own")
+        #expect(!engine.isPushActive)
+        engine.refreshNow()
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        let keys = server.requests.filter { $0.path == "/v1/webhooks" }.map { $0.headers["idempotency-key"] }
+        #expect(keys.count == 2 && Set(keys).count == 2)
+        engine.refreshNow()
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(server.requests.filter { $0.path == "/v1/webhooks" }.count == 2, "registered: R does not register again")
     }
 }

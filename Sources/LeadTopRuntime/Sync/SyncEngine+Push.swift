@@ -5,7 +5,8 @@ import LeadTopCore
 extension SyncEngine {
     /// Starts the webhook receiver, registers it with LeadOS, and routes its events to the sink.
     /// Polling keeps running whatever happens here; failures show as a degraded connection
-    /// ("push unavailable") and registration is retried with backoff unless LeadOS refuses it.
+    /// ("push unavailable") and registration is retried with backoff unless LeadOS refuses it; then
+    /// only `refreshNow` (R) tries again.
     func startReceiver(_ webhookOptions: WebhookReceiverOptions) {
         let receiver = WebhookReceiver(options: webhookOptions, clock: clock) { [weak self] event in
             guard let self else { return }
@@ -29,7 +30,7 @@ extension SyncEngine {
         }
     }
 
-    private func register(_ receiver: WebhookReceiver, idempotencyKey: String, attempt: Int) {
+    func register(_ receiver: WebhookReceiver, idempotencyKey: String, attempt: Int) {
         guard !stopped, let url = receiver.callbackURL else { return }
         let client = self.client
         Task { [weak self] in
@@ -58,6 +59,7 @@ extension SyncEngine {
             let apiError = error as? LeadOSError
             let reason = "push unavailable: \(Self.reason(error))"
             if apiError?.isDefinitiveRefusal == true {
+                pushRefused = true
                 tracker.recordFailure("push", reason: reason, nextRetry: nil, at: now)
             } else {
                 let delay = options.backoff.delay(afterAttempt: attempt, retryAfter: apiError?.meta?.retryAfter,

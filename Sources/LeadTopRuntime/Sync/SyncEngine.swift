@@ -29,6 +29,8 @@ public final class SyncEngine: @unchecked Sendable {
     var outbox = OutboxState()
     var receiver: WebhookReceiver?
     var pushRetryTimer: (any ScheduledWork)?
+    /// LeadOS refused the webhook registration outright; only the user (R) asks again.
+    var pushRefused = false
 
     /// One resource's poller: its pending timer, the id of the request whose reply counts, and
     /// how many tries in a row failed.
@@ -102,12 +104,19 @@ public final class SyncEngine: @unchecked Sendable {
     /// Marks `queue` so `stop()` can tell whether it already runs on it.
     static let queueKey = DispatchSpecificKey<ObjectIdentifier>()
 
-    /// Polls every enabled resource now; replies to requests already in flight become stale.
+    /// Polls every enabled resource now (replies to requests already in flight become stale), sends
+    /// the outbox, and registers for push again if LeadOS refused it.
     public func refreshNow() {
         queue.async { [self] in
             guard started, !stopped else { return }
             for resource in Resource.allCases where options.intervals[resource] > 0 { poll(resource) }
             drainOutbox(force: true)
+            // A refused registration (say, a tunnel URL that was down) is worth one more try when
+            // the user asks for everything again; transient failures already retry on their own.
+            if pushRefused, let receiver {
+                pushRefused = false
+                register(receiver, idempotencyKey: IdempotencyKey.make(), attempt: 1)
+            }
         }
     }
 

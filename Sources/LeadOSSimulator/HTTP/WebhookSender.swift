@@ -5,7 +5,7 @@ import NIOCore
 import Synchronization
 
 /// Delivers webhook events (API.md §8): signed with both headers, the same body bytes on every
-/// attempt, 10 s timeout, 8 attempts on the §8.1 schedule (scaled) with ±10 % jitter.
+/// attempt, a 10 s deadline per attempt, 8 attempts on the §8.1 schedule (scaled) with ±10 % jitter.
 final class WebhookSender: Sendable {
     static let retryDelays: [TimeInterval] = [60, 300, 1800, 7200, 21_600, 43_200, 86_400]
     static let maxAttempts = 8
@@ -19,11 +19,14 @@ final class WebhookSender: Sendable {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
     private let retryScale: Double
+    /// One attempt's deadline, from connecting to the last byte of the receiver's reply.
+    private let timeout: Duration
     private let tasks = Mutex<[UInt64: Task<Void, Never>]>([:])
     private let nextTaskID = Atomic<UInt64>(0)
 
-    init(retryScale: Double) {
+    init(retryScale: Double, timeout: Duration = .seconds(10)) {
         self.retryScale = max(0, retryScale)
+        self.timeout = timeout
     }
 
     /// Seconds to wait after failed attempt `attempt` (1–7): the §8.1 schedule times `scale`, moved
@@ -80,10 +83,24 @@ final class WebhookSender: Sendable {
         request.headers.add(name: "X-LeadOS-Event", value: event.type.rawValue)
         request.headers.add(name: "X-LeadOS-Event-Id", value: event.eventID)
         request.headers.add(name: "X-LeadOS-Attempt", value: String(attempt))
+        let outgoing = request, client = self.client, timeout = self.timeout
+        // The deadline covers the whole exchange: a receiver that answers its headers and then
+        // trickles the body must not hold the attempt (and the retry schedule) for longer.
         do {
-            let response = try await client.execute(request, timeout: .seconds(10))
-            _ = try await response.body.collect(upTo: 64 * 1024)
-            return (200..<300).contains(Int(response.status.code))
+            return try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    let response = try await client.execute(outgoing, timeout: .seconds(timeout.components.seconds + 1))
+                    _ = try await response.body.collect(upTo: 64 * 1024)
+                    return (200..<300).contains(Int(response.status.code))
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return false
+                }
+                let first = try await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
         } catch {
             return false
         }

@@ -58,6 +58,14 @@ def micro_figures(directory):
     if page:
         figures.append(Figure("Page to screen (decode+reduce+render 200x50), p99", page["99.0"] / 1000, "ms",
                               None, None, f"p50 {page['50.0'] / 1000:.2f} ms"))
+    stats = get("Decode stats 30 days 1k campaigns")
+    if stats:
+        figures.append(Figure("Decode stats reply (30 days × 1,000 campaigns), p50", stats["50.0"] / 1000, "ms",
+                              None, None, f"p99 {stats['99.0'] / 1000:.1f} ms"))
+    campaigns = get("Decode 1k cached campaigns")
+    if campaigns:
+        figures.append(Figure("Decode 1,000 cached campaigns, p50", campaigns["50.0"] / 1000, "ms",
+                              None, None, f"p99 {campaigns['99.0'] / 1000:.1f} ms"))
     if not results:
         figures.append(Figure("In-process benchmarks", None, "", "ran", 0, f"no JMH results in {directory}"))
     return figures

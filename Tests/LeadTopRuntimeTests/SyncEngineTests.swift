@@ -392,7 +392,7 @@ import Testing
         engine.start()
         defer { engine.stop() }
         #expect(await Fixtures.eventually {
-            recorder.updates.last == .connection(.degraded(reason: "push unavailable: HTTP 422 url_unreachable", nextRetry: nil))
+            recorder.updates.last == .connection(.degraded(reason: "push unavailable: HTTP 422 url_unreachable (R tries again)", nextRetry: nil))
         }, "\(recorder.updates.last.map { String(describing: $0) } ?? "none")")
         #expect(scheduler.pendingDelays.isEmpty, "no retry of its own")
         #expect(!engine.isPushActive)

@@ -60,7 +60,7 @@ extension SyncEngine {
             let reason = "push unavailable: \(Self.reason(error))"
             if apiError?.isDefinitiveRefusal == true {
                 pushRefused = true
-                tracker.recordFailure("push", reason: reason, nextRetry: nil, at: now)
+                tracker.recordFailure("push", reason: reason + " (R tries again)", nextRetry: nil, at: now)
             } else {
                 let delay = options.backoff.delay(afterAttempt: attempt, retryAfter: apiError?.meta?.retryAfter,
                                                   unitRandom: options.random())

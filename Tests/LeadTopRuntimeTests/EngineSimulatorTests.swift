@@ -91,6 +91,44 @@ final class SimulatedTimeScheduler: SyncScheduler {
         await sim.stop()
     }
 
+    /// The weekend case: the dashboard starts from its cache after more new leads than one poll
+    /// walks (20 pages, of one lead here). The newest come first, the rest of the gap on the next
+    /// polls, and every lead arrives exactly once.
+    @Test func aLongFeedGapIsFilledOnLaterPolls() async throws {
+        let sim = try await Self.simulator()
+        let path = Fixtures.tempDatabasePath()
+        func engine(_ recorder: UpdateRecorder) throws -> SyncEngine {
+            try SyncEngine(clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey, requestTimeout: 2),
+                           store: try LocalStore(path: path),
+                           options: SyncOptions(intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
+                                                feedPageSize: 1),
+                           scheduler: SimulatedTimeScheduler(world: sim.world), sink: recorder.sink)
+        }
+        let before = UpdateRecorder()
+        let first = try engine(before)
+        first.start()
+        #expect(await Fixtures.eventually { !Self.leadIDs(before).isEmpty })
+        first.stop()
+        // Away: 30 leads, a minute apart.
+        let gap = (0..<30).flatMap { _ in
+            sim.world.advanceClock(by: 60)
+            return sim.world.deliver(count: 1)
+        }
+        #expect(gap.count == 30)
+        let after = UpdateRecorder()
+        let second = try engine(after)
+        second.start()
+        defer { second.stop() }
+        #expect(await Fixtures.eventually { Set(Self.leadIDs(after)).isSuperset(of: gap.map(\.id)) })
+        let batches = after.updates.compactMap { update -> [String]? in
+            if case .leads(let stored) = update { stored.added.map(\.id) } else { nil }
+        }.filter { !$0.isEmpty }
+        #expect(batches.first == gap.suffix(20).reversed().map(\.id), "the newest twenty first, newest first")
+        let gapIDs = Set(gap.map(\.id))
+        #expect(Self.leadIDs(after).filter { gapIDs.contains($0) }.count == 30, "each lead of the gap once")
+        await sim.stop()
+    }
+
     @Test func outageThenRecovery() async throws {
         let sim = try await Self.simulator()
         let recorder = UpdateRecorder()

@@ -92,40 +92,56 @@ final class SimulatedTimeScheduler: SyncScheduler {
     }
 
     /// The weekend case: the dashboard starts from its cache after more new leads than one poll
-    /// walks (20 pages, of one lead here). The newest come first, the rest of the gap on the next
-    /// polls, and every lead arrives exactly once.
-    @Test func aLongFeedGapIsFilledOnLaterPolls() async throws {
+    /// walks (20 pages, of one lead here). The newest come first and the rest of the gap on the next
+    /// polls, also when the dashboard is quit and started again in between; every lead arrives
+    /// exactly once.
+    @Test func aLongFeedGapIsFilledOnLaterPollsAndAfterARestart() async throws {
         let sim = try await Self.simulator()
         let path = Fixtures.tempDatabasePath()
-        func engine(_ recorder: UpdateRecorder) throws -> SyncEngine {
+        func engine(_ recorder: UpdateRecorder, feedEvery interval: TimeInterval = 2) throws -> SyncEngine {
             try SyncEngine(clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey, requestTimeout: 2),
                            store: try LocalStore(path: path),
-                           options: SyncOptions(intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
-                                                feedPageSize: 1),
+                           options: SyncOptions(intervals: PollIntervals(feed: interval, campaigns: 0, balance: 0, stats: 0,
+                                                                         feedbackSummary: 0), feedPageSize: 1),
                            scheduler: SimulatedTimeScheduler(world: sim.world), sink: recorder.sink)
+        }
+        @Sendable func added(_ recorder: UpdateRecorder) -> [[String]] {
+            recorder.updates.compactMap { update -> [String]? in
+                if case .leads(let stored) = update { stored.added.map(\.id) } else { nil }
+            }.filter { !$0.isEmpty }
         }
         let before = UpdateRecorder()
         let first = try engine(before)
         first.start()
         #expect(await Fixtures.eventually { !Self.leadIDs(before).isEmpty })
         first.stop()
-        // Away: 30 leads, a minute apart.
-        let gap = (0..<30).flatMap { _ in
+        // Away: 50 leads, a minute apart.
+        let gap = (0..<50).flatMap { _ in
             sim.world.advanceClock(by: 60)
             return sim.world.deliver(count: 1)
         }
-        #expect(gap.count == 30)
-        let after = UpdateRecorder()
-        let second = try engine(after)
-        second.start()
-        defer { second.stop() }
-        #expect(await Fixtures.eventually { Set(Self.leadIDs(after)).isSuperset(of: gap.map(\.id)) })
-        let batches = after.updates.compactMap { update -> [String]? in
-            if case .leads(let stored) = update { stored.added.map(\.id) } else { nil }
-        }.filter { !$0.isEmpty }
-        #expect(batches.first == gap.suffix(20).reversed().map(\.id), "the newest twenty first, newest first")
+        #expect(gap.count == 50)
         let gapIDs = Set(gap.map(\.id))
-        #expect(Self.leadIDs(after).filter { gapIDs.contains($0) }.count == 30, "each lead of the gap once")
+
+        // Back, and quit again after the first poll: the newest twenty, and the gap saved.
+        let brief = UpdateRecorder()
+        let second = try engine(brief, feedEvery: 3_600)
+        second.start()
+        #expect(await Fixtures.eventually { !added(brief).isEmpty })
+        second.stop()
+        #expect(added(brief) == [gap.suffix(20).reversed().map(\.id)], "the newest twenty first, newest first")
+        #expect(try LocalStore(path: path).feedGap() != nil)
+
+        // The next start carries on with the gap until it is closed.
+        let after = UpdateRecorder()
+        let third = try engine(after)
+        third.start()
+        defer { third.stop() }
+        #expect(await Fixtures.eventually { Set(Self.leadIDs(after)).isSuperset(of: gap.dropLast(20).map(\.id)) })
+        #expect(await Fixtures.eventually { (try? LocalStore(path: path).feedGap()) == nil })
+        let seen = (Self.leadIDs(brief) + Self.leadIDs(after)).filter { gapIDs.contains($0) }
+        #expect(seen.count == 50 && Set(seen) == gapIDs, "each lead of the gap once")
+        for lead in gap { #expect(try LocalStore(path: path).cachedLead(id: lead.id) != nil) }
         await sim.stop()
     }
 

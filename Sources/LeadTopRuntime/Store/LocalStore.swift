@@ -83,6 +83,15 @@ public final class LocalStore: Sendable {
                 ALTER TABLE cached_value_v3 RENAME TO cached_value;
                 """)
         }
+        m.registerMigration("v4-feed-gap") { db in
+            try db.execute(sql: """
+                CREATE TABLE feed_gap (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    since REAL NOT NULL,
+                    resume_after TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }

@@ -98,8 +98,11 @@ extension SyncEngine {
     private func apply(_ value: PollResult, now: Date) {
         switch value {
         case .feed(let fresh, let cursor):
+            let gapChanged = cursor.gap != feedCursor.gap
             feedCursor = cursor
             if !fresh.isEmpty { storeAndEmit(fresh) }
+            // After the leads, so a saved gap never points past leads not stored yet.
+            if gapChanged { try? store.saveFeedGap(cursor.gap) }
         case .campaigns(let campaigns):
             emit(.campaigns(campaigns))
             try? store.cacheCampaigns(campaigns)

@@ -174,7 +174,10 @@ public final class SyncEngine: @unchecked Sendable {
         let cached = (try? store.loadCache()) ?? CachedState()
         let page = try? store.feedPage(FeedRequest(filter: .all, offset: 0, limit: options.firstFeedPage, generation: 0))
         guard !cached.isEmpty || (page?.total ?? 0) > 0 else { return }
-        if let page { feedCursor = FeedCursor(known: page.leads) }
+        if let page {
+            feedCursor = FeedCursor(known: page.leads)
+            feedCursor.gap = try? store.feedGap()
+        }
         if !cached.campaigns.isEmpty { emit(.campaigns(cached.campaigns)) }
         if let page { emit(.feedPage(page)) }
         if let balance = cached.balance { emit(.balance(balance)) }

@@ -347,11 +347,8 @@ import Testing
         engine.stop()
     }
 
-    /// Registration is retried with backoff and one Idempotency-Key until LeadOS accepts it.
-    @Test func pushRegistrationIsRetried() async throws {
-        let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookFailures: 2)
-        try await server.start()
-        defer { server.stop() }
+    /// An engine in push mode that polls nothing, on a manual clock with jitter fixed at one half.
+    static func pushOnlyEngine(_ server: ScriptedServer) throws -> (SyncEngine, ManualScheduler, UpdateRecorder) {
         let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
         let recorder = UpdateRecorder()
         let engine = try SyncEngine(
@@ -360,6 +357,15 @@ import Testing
             options: SyncOptions(intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
                                  webhook: WebhookReceiverOptions(port: 0), random: { 0.5 }),
             clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        return (engine, scheduler, recorder)
+    }
+
+    /// Registration is retried with backoff and one Idempotency-Key until LeadOS accepts it.
+    @Test func pushRegistrationIsRetried() async throws {
+        let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookFailures: 2)
+        try await server.start()
+        defer { server.stop() }
+        let (engine, scheduler, recorder) = try Self.pushOnlyEngine(server)
         engine.start()
         defer { engine.stop() }
         #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
@@ -381,14 +387,7 @@ import Testing
         let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookRefusals: 1)
         try await server.start()
         defer { server.stop() }
-        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
-        let recorder = UpdateRecorder()
-        let engine = try SyncEngine(
-            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
-            store: try LocalStore(path: Fixtures.tempDatabasePath()),
-            options: SyncOptions(intervals: PollIntervals(feed: 0, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0),
-                                 webhook: WebhookReceiverOptions(port: 0), random: { 0.5 }),
-            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        let (engine, scheduler, recorder) = try Self.pushOnlyEngine(server)
         engine.start()
         defer { engine.stop() }
         #expect(await Fixtures.eventually {

@@ -23,7 +23,6 @@ extension DeliveryStats {
         guard let (header, days) = slices(of: data) else { return try decoder.decode(DeliveryStats.self, from: data) }
         do {
             var stats = try decoder.decode(DeliveryStats.self, from: header)
-            guard stats.data.isEmpty else { return try decoder.decode(DeliveryStats.self, from: data) }
             var ids = Set<String>()
             stats.data.reserveCapacity(days.count)
             for range in days {

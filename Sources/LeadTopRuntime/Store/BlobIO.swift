@@ -18,7 +18,7 @@ enum BlobIO {
             guard let base = raw.baseAddress, raw.count > 0 else { return SQLITE_OK }
             return sqlite3_blob_write(blob, base, Int32(raw.count), 0)
         }
-        try check(code, db)
+        guard code == SQLITE_OK else { throw error(code, db) }
     }
 
     /// The whole blob in column `column` of row `rowID`.
@@ -31,7 +31,7 @@ enum BlobIO {
             guard let base = raw.baseAddress, count > 0 else { return SQLITE_OK }
             return sqlite3_blob_read(blob, base, Int32(count), 0)
         }
-        try check(code, db)
+        guard code == SQLITE_OK else { throw error(code, db) }
         return bytes
     }
 
@@ -41,15 +41,13 @@ enum BlobIO {
         let code = sqlite3_blob_open(db.sqliteConnection, "main", table, column, rowID, writable ? 1 : 0, &blob)
         guard code == SQLITE_OK, let blob else {
             if let blob { sqlite3_blob_close(blob) }
-            try check(code == SQLITE_OK ? SQLITE_ERROR : code, db)
-            throw DatabaseError(resultCode: .SQLITE_ERROR)
+            throw error(code == SQLITE_OK ? SQLITE_ERROR : code, db)
         }
         return blob
     }
 
-    private static func check(_ code: Int32, _ db: Database) throws {
-        guard code != SQLITE_OK else { return }
+    private static func error(_ code: Int32, _ db: Database) -> DatabaseError {
         let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
     }
 }

@@ -14,11 +14,23 @@ public struct AppState: Sendable {
         public var messageDuration: TimeInterval
         /// Days of history in each campaign's sparkline.
         public var sparklineDays: Int
+        /// Where the API key came from, in words (`the --api-key flag`, `profile "work" of
+        /// ~/.config/leadtop/config.toml`), for the key-rejected explanation.
+        public var keySource: String
+        /// The LeadOS base URL, for the connection details overlay.
+        public var apiURL: String
+        /// The data is a simulation (`--demo`): the status bar and help say so.
+        public var isDemo: Bool
+        /// Whether the mouse is captured at start (`mouse = false` in the config leaves it to the
+        /// terminal, for selecting text); `m` toggles it.
+        public var mouse: Bool
 
         public init(readOnly: Bool = false, leadCapacity: Int = 600, newMarkDuration: TimeInterval = 60,
-                    messageDuration: TimeInterval = 5, sparklineDays: Int = 14) {
+                    messageDuration: TimeInterval = 5, sparklineDays: Int = 14, keySource: String = "",
+                    apiURL: String = "", isDemo: Bool = false, mouse: Bool = true) {
             self.readOnly = readOnly; self.leadCapacity = leadCapacity; self.newMarkDuration = newMarkDuration
             self.messageDuration = messageDuration; self.sparklineDays = sparklineDays
+            self.keySource = keySource; self.apiURL = apiURL; self.isDemo = isDemo; self.mouse = mouse
         }
     }
 
@@ -40,6 +52,8 @@ public struct AppState: Sendable {
     public var now: Date
 
     public var focus: Pane = .feed
+    /// The dashboard takes mouse events (clicks, wheel); off, the terminal selects text.
+    public var mouseCaptured: Bool
     public var modal: Modal?
 
     // MARK: Campaigns
@@ -79,6 +93,8 @@ public struct AppState: Sendable {
 
     // MARK: Sync status
     public var connection: ConnectionStatus = .live
+    /// The detail behind `connection`, for the connection details overlay.
+    public var connectionReport = ConnectionReport()
     public var lastRefresh: [Resource: Date] = [:]
     /// When cached data was loaded; cleared by the first successful refresh.
     public var staleSince: Date?
@@ -94,5 +110,6 @@ public struct AppState: Sendable {
         self.layout = DashboardLayout(width: width, height: height)
         self.now = now
         self.leads = LeadStore(capacity: settings.leadCapacity)
+        self.mouseCaptured = settings.mouse
     }
 }

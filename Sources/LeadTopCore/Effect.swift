@@ -10,6 +10,8 @@ public enum Effect: Sendable, Hashable {
     case setStatsScope(campaignID: String?)
     /// Read rows of the feed from the local cache; the page comes back as `.sync(.feedPage)`.
     case loadFeed(FeedRequest)
+    /// Take mouse events from the terminal, or give them back so it can select text (`m`).
+    case setMouseCapture(Bool)
     /// Restore the terminal and exit.
     case quit
 }

@@ -38,6 +38,8 @@ public enum Keymap {
             Binding("/", "filter: text score>80"),
             Binding("Esc", "clear filter / scope"),
             Binding("R", "refresh now"),
+            Binding("d", "connection details"),
+            Binding("m", "mouse on / off"),
             Binding("?", "this help"),
             Binding("q Ctrl-C", "quit"),
         ]),

@@ -11,6 +11,8 @@ public enum Modal: Sendable, Hashable {
     /// Every field of the selected lead.
     case leadCard
     case help
+    /// Where leadtop connects, what is failing and the whole error (`d`).
+    case connectionDetails
 }
 
 public enum Confirmation: Sendable, Hashable {

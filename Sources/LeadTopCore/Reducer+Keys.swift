@@ -38,8 +38,19 @@ extension AppState {
         case .char("/"):
             modal = .filterInput(text: filterText)
         case .char("R"):
-            show("Refreshing everything…")
+            if case .keyRejected = connection {
+                show("Checking the API key again…")
+            } else {
+                show("Refreshing everything…")
+            }
             return [.refreshNow]
+        case .char("d"):
+            modal = .connectionDetails
+        case .char("m"):
+            mouseCaptured.toggle()
+            show(mouseCaptured ? "Mouse on: click selects, wheel scrolls (m: off)"
+                : "Mouse off: the terminal selects text (m: on)")
+            return [.setMouseCapture(mouseCaptured)]
         case .char("p"):
             return requestPauseOrResume()
         case .char("+"):

@@ -10,6 +10,10 @@ extension AppState {
         case .help:
             modal = nil
             return []
+        case .connectionDetails:
+            modal = nil
+            // R from the details is what a user reaches for after reading them.
+            return key == .char("R") ? handleDashboardKey(key) : []
         case .confirm(let confirmation):
             modal = nil
             if key == .char("y") || key == .char("Y") { return confirm(confirmation) }

@@ -32,6 +32,8 @@ extension AppState {
             feedbackSummary = summary
         case .connection(let status):
             connection = status
+        case .connectionReport(let report):
+            connectionReport = report
         case .refreshed(let resource, let at):
             lastRefresh[resource] = at
             staleSince = nil

@@ -45,6 +45,18 @@ extension AppState {
     }
 
     public var isStale: Bool { staleSince != nil }
+
+    /// LeadOS refuses the API key, with the details, when it does.
+    public var keyRejection: KeyRejection? {
+        if case .keyRejected(let rejection) = connection { return rejection }
+        return nil
+    }
+
+    /// What an empty pane says: its usual "waiting" text, unless nothing can arrive because the
+    /// key is refused (an empty account and a refused key must not look alike).
+    public func placeholder(_ waiting: String) -> String {
+        keyRejection == nil ? waiting : "Nothing loaded: the API key was rejected"
+    }
 }
 
 extension DeliveryStats {

@@ -17,6 +17,8 @@ public enum SyncUpdate: Sendable, Hashable {
     case stats(DeliveryStats)
     case feedbackSummary(FeedbackSummary)
     case connection(ConnectionStatus)
+    /// Everything failing right now, for the connection details overlay.
+    case connectionReport(ConnectionReport)
     /// A resource was refreshed successfully at this time.
     case refreshed(Resource, at: Date)
     /// Data shown came from the local cache and is stale until the first refresh.

@@ -26,8 +26,13 @@ public enum DashboardView {
         FeedbackPane.draw(into: &grid, state: state, theme: theme, rect: layout.feedback, focused: state.focus == .feedback)
         StatusBar.draw(into: &grid, state: state, theme: theme, rect: layout.statusBar)
         let body = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
+        if state.modal == nil, let rejection = state.keyRejection {
+            KeyRejectedNotice.draw(into: &grid, rejection: rejection, state: state, screen: body, theme: theme)
+        }
         switch state.modal {
-        case .help: HelpOverlay.draw(into: &grid, screen: body, readOnly: state.settings.readOnly, theme: theme)
+        case .help: HelpOverlay.draw(into: &grid, screen: body, readOnly: state.settings.readOnly,
+                                     demo: state.settings.isDemo, theme: theme)
+        case .connectionDetails: ConnectionDetails.draw(into: &grid, state: state, screen: body, theme: theme)
         case .confirm(let confirmation): Dialogs.confirm(into: &grid, confirmation, screen: body, theme: theme)
         case .reasonPicker(let leadID, let note):
             Dialogs.reasonPicker(into: &grid, lead: state.leads.entry(id: leadID)?.lead, note: note, screen: body, theme: theme)

@@ -23,7 +23,7 @@ public final class Terminal {
 
     /// Opens the terminal on stdin/stdout: UTF-8 locale, alternate screen, hidden cursor, no echo,
     /// keypad and mouse decoding, 25 ms escape delay, colours.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = true) throws {
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard input") }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "standard output") }
         guard leadtop_ensure_utf8_locale() == 1 else { throw TerminalError.noUTF8Locale }
@@ -63,9 +63,7 @@ public final class Terminal {
         let hasSync = sync != nil && Int(bitPattern: sync) != -1
         synchronizedOutput = SynchronizedOutput.isSupported(environment: environment, hasSyncCapability: hasSync)
 
-        var buttons: mmask_t = leadtop_button_pressed(4) | leadtop_button_pressed(5)
-        for b in Int32(1)...3 { buttons |= leadtop_button_pressed(b) | leadtop_button_released(b) }
-        mousemask(buttons, nil)
+        Self.captureMouse(mouse)
         // Report presses and releases as they come instead of waiting to combine them into clicks.
         mouseinterval(0)
 
@@ -75,6 +73,19 @@ public final class Terminal {
     }
 
     deinit { restore() }
+
+    /// Takes clicks and the wheel from the terminal, or leaves the mouse to it (so a drag selects
+    /// text without Shift).
+    func setMouseCapture(_ on: Bool) { Self.captureMouse(on) }
+
+    private static func captureMouse(_ on: Bool) {
+        var buttons: mmask_t = 0
+        if on {
+            buttons = leadtop_button_pressed(4) | leadtop_button_pressed(5)
+            for b in Int32(1)...3 { buttons |= leadtop_button_pressed(b) | leadtop_button_released(b) }
+        }
+        mousemask(buttons, nil)
+    }
 
     /// The current size in columns and rows.
     public var size: (width: Int, height: Int) { reportedSize }

@@ -23,11 +23,21 @@ public final class TerminalApp: Sendable {
     private let wakePipe: WakePipe
     private let renderRequested = Atomic<Bool>(false)
     private let fullRedrawRequested = Atomic<Bool>(false)
+    /// The mouse capture the application wants; the loop applies it on its own thread.
+    private let mouseWanted: Atomic<Bool>
     private let environment: [String: String]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = true) throws {
         self.wakePipe = try WakePipe()
         self.environment = environment
+        self.mouseWanted = Atomic(mouse)
+    }
+
+    /// Takes the mouse (clicks, wheel) or gives it back to the terminal for selecting text. Safe
+    /// from any thread; applied before the next frame.
+    public func setMouseCapture(_ on: Bool) {
+        mouseWanted.store(on, ordering: .releasing)
+        requestRender()
     }
 
     /// Asks the loop to deliver `.wake` and draw a frame. A burst of requests before the loop
@@ -57,7 +67,8 @@ public final class TerminalApp: Sendable {
     ) throws -> ExitReason {
         let signals = SignalWatcher(wake: wakePipe)
         defer { signals.stop() }
-        let terminal = try Terminal(environment: environment)
+        var mouse = mouseWanted.load(ordering: .acquiring)
+        let terminal = try Terminal(environment: environment, mouse: mouse)
         defer { terminal.restore() }
 
         terminal.present(try render(terminal.size.width, terminal.size.height))
@@ -76,6 +87,11 @@ public final class TerminalApp: Sendable {
                 if case .signal(let number) = event { return .signal(number) }
             }
             if batch.hangup { return .hangup }
+            let wanted = mouseWanted.load(ordering: .acquiring)
+            if wanted != mouse {
+                mouse = wanted
+                terminal.setMouseCapture(wanted)
+            }
             if !batch.events.isEmpty {
                 terminal.present(try render(terminal.size.width, terminal.size.height))
                 framePresented()

@@ -81,12 +81,13 @@ struct DashboardCommand: AsyncParsableCommand {
             store: store, options: SyncOptions(intervals: connection.intervals, webhook: connection.webhook),
             sink: { [session] update in session.post(.sync(update)) })
         trace.record("phase", "engine")
-        session.performEffect = { [engine] effect in
+        session.performEffect = { [engine, app] effect in
             switch effect {
             case .write(let command): engine.enqueue(command)
             case .refreshNow: engine.refreshNow()
             case .setStatsScope(let campaignID): engine.setStatsScope(campaignID: campaignID)
             case .loadFeed(let request): engine.loadFeedPage(request)
+            case .setMouseCapture(let on): app.setMouseCapture(on)
             case .quit: break
             }
         }

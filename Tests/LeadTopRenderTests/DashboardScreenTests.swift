@@ -232,10 +232,10 @@ import LeadTopTestSupport
             │  j k ↓ ↑      down / up                 /            filter: text score>80  │┘
             │  g G Home End first / last row          Esc          clear filter / scope   │┐
             │  PgUp PgDn    page up / down            R            refresh now            ││
-            │  mouse        click selects, wheel      ?            this help              ││
-            │ Act                                     q Ctrl-C     quit                   ││
-            │  p            pause/resume (y/N)                                            ││
-            │  +            rate lead good                                                ││
+            │  mouse        click selects, wheel      d            connection details     ││
+            │ Act                                     m            mouse on / off         ││
+            │  p            pause/resume (y/N)        ?            this help              ││
+            │  +            rate lead good            q Ctrl-C     quit                   ││
             │  -            rate bad, reason 1–6                                          │┘
             │  n            note on a rating                                              │┐
             │  s            suppress email (y/N)                                          ││
@@ -263,10 +263,10 @@ import LeadTopTestSupport
             │  j k ↓ ↑      down / up                 /            filter: text score>80  │┘
             │  g G Home End first / last row          Esc          clear filter / scope   │┐
             │  PgUp PgDn    page up / down            R            refresh now            ││
-            │  mouse        click selects, wheel      ?            this help              ││
-            │ Act                                     q Ctrl-C     quit                   ││
-            │  p            pause/resume (y/N) *                                          ││
-            │  +            rate lead good *                                              ││
+            │  mouse        click selects, wheel      d            connection details     ││
+            │ Act                                     m            mouse on / off         ││
+            │  p            pause/resume (y/N) *      ?            this help              ││
+            │  +            rate lead good *          q Ctrl-C     quit                   ││
             │  -            rate bad, reason 1–6 *                                        │┘
             │  n            note on a rating *                                            │┐
             │  s            suppress email (y/N) *                                        ││
@@ -435,10 +435,10 @@ import LeadTopTestSupport
             │  j k ↓ ↑      down / up       /            filter: tex…  │
             │  g G Home End first / las…    Esc          clear filte…  │
             │  PgUp PgDn    page up / d…    R            refresh now   │
-            │  mouse        click selec…    ?            this help     │
-            │ Act                           q Ctrl-C     quit          │
-            │  p            pause/resum…                               │
-            │  +            rate lead g…                               │
+            │  mouse        click selec…    d            connection …  │
+            │ Act                           m            mouse on / …  │
+            │  p            pause/resum…    ?            this help     │
+            │  +            rate lead g…    q Ctrl-C     quit          │
             │  -            rate bad, r…                               │
             │  n            note on a r…                               │
             │  s            suppress em…                               │

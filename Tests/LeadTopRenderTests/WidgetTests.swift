@@ -125,13 +125,16 @@ import LeadTopTestSupport
 
     @Test func offlineAndStaleCache() {
         var state = F.state()
-        reduce(&state, .sync(.connection(.offline(since: F.now.addingTimeInterval(-600)))))
+        reduce(&state, .sync(.connection(.offline(
+            since: F.now.addingTimeInterval(-600), reason: "connection refused (127.0.0.1:8787)",
+            nextRetry: F.now.addingTimeInterval(9)))))
         reduce(&state, .sync(.loadedFromCache(at: F.now)))
-        assertGrid(bar(state), lines: [
-            "○ offline since 14:20 │ cached data │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:suppress q:q…",
+        assertGrid(bar(state, width: 130), lines: [
+            "○ offline since 14:20: connection refused (127.0.0.1:8787), retry in 9s │ cached data │ API 117/120 │ ?:help /:filter p:pause +/-…",
         ])
         reduce(&state, .sync(.refreshed(.feed, at: F.now)))
-        #expect(bar(state).line(0).hasPrefix("○ offline since 14:20 │ updated 0s ago │"))
+        #expect(bar(state, width: 130).line(0).hasPrefix(
+            "○ offline since 14:20: connection refused (127.0.0.1:8787), retry in 9s │ updated 0s ago │"))
     }
 
     @Test func readOnlyMarkerAndErrorMessageReplaceHints() {

@@ -107,7 +107,7 @@ import Testing
         #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5, 8, 13, 58, 58] })
         #expect(await Fixtures.eventually {
             recorder.updates.last { if case .connection = $0 { true } else { false } }
-                == .connection(.degraded(reason: "HTTP 503 service_unavailable", nextRetry: t.addingTimeInterval(2.5)))
+                == .connection(.degraded(reason: "LeadOS error 503", nextRetry: t.addingTimeInterval(2.5)))
         })
         // Rate limited: Retry-After (7 s) wins over the backoff.
         state.mode = .rateLimited
@@ -115,7 +115,8 @@ import Testing
         #expect(await Fixtures.eventually { scheduler.pendingDelays.first == 7 })
         // Third failure in a row: offline since the first failure.
         scheduler.advance(by: 7)
-        #expect(await Fixtures.eventually { recorder.updates.contains(.connection(.offline(since: t.addingTimeInterval(2)))) })
+        #expect(await Fixtures.eventually { recorder.updates.contains(.connection(.offline(
+            since: t.addingTimeInterval(2), reason: "rate limited", nextRetry: t.addingTimeInterval(16.5)))) })
         // Recovery: the next poll succeeds and the state is live again.
         state.mode = .healthy
         // Campaigns (due in 0.5 s) and balance (5.5 s) succeed first, then the feed's retry after Retry-After.
@@ -369,7 +370,7 @@ import Testing
         engine.start()
         defer { engine.stop() }
         #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
-        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: HTTP 503",
+        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: LeadOS error 503 (not an API reply)",
                                                                nextRetry: WebhookVerifierTests.now.addingTimeInterval(0.5))))
         #expect(!engine.isPushActive)
         scheduler.advance(by: 0.5)
@@ -391,7 +392,7 @@ import Testing
         engine.start()
         defer { engine.stop() }
         #expect(await Fixtures.eventually {
-            recorder.updates.last == .connection(.degraded(reason: "push unavailable: HTTP 422 url_unreachable (R tries again)", nextRetry: nil))
+            recorder.updates.last == .connection(.degraded(reason: "push unavailable: LeadOS refused the request (422 url_unreachable) (R tries again)", nextRetry: nil))
         }, "\(recorder.updates.last.map { String(describing: $0) } ?? "none")")
         #expect(scheduler.pendingDelays.isEmpty, "no retry of its own")
         #expect(!engine.isPushActive)

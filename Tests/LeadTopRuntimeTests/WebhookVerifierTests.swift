@@ -84,7 +84,8 @@ import Testing
         tracker.recordFailure("balance", reason: "rate limited", nextRetry: t0.addingTimeInterval(2), at: t0.addingTimeInterval(1.5))
         #expect(tracker.status(at: t0.addingTimeInterval(1.5)) == .degraded(reason: "rate limited", nextRetry: t0.addingTimeInterval(2)))
         tracker.recordFailure("feed", reason: "timed out", nextRetry: nil, at: t0.addingTimeInterval(4))
-        #expect(tracker.status(at: t0.addingTimeInterval(4)) == .offline(since: t0.addingTimeInterval(1)))
+        #expect(tracker.status(at: t0.addingTimeInterval(4))
+                == .offline(since: t0.addingTimeInterval(1), reason: "timed out", nextRetry: t0.addingTimeInterval(2)))
         tracker.recordSuccess("feed", at: t0.addingTimeInterval(10))
         // Balance is still failing: degraded, not live, until it succeeds too.
         #expect(tracker.status(at: t0.addingTimeInterval(10)) == .degraded(reason: "rate limited", nextRetry: t0.addingTimeInterval(2)))
@@ -97,7 +98,8 @@ import Testing
         tracker.recordSuccess("feed", at: t0)
         tracker.recordFailure("feed", reason: "timed out", nextRetry: t0.addingTimeInterval(90), at: t0.addingTimeInterval(30))
         #expect(tracker.status(at: t0.addingTimeInterval(59)) == .degraded(reason: "timed out", nextRetry: t0.addingTimeInterval(90)))
-        #expect(tracker.status(at: t0.addingTimeInterval(60)) == .offline(since: t0.addingTimeInterval(30)))
+        #expect(tracker.status(at: t0.addingTimeInterval(60))
+                == .offline(since: t0.addingTimeInterval(30), reason: "timed out", nextRetry: t0.addingTimeInterval(90)))
     }
 }
 

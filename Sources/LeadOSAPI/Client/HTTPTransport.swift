@@ -59,7 +59,7 @@ final class HTTPTransport: Sendable {
             } catch let error as LeadOSError {
                 throw error
             } catch {
-                throw Self.map(error, limit: limit)
+                throw Self.map(error, limit: limit, url: request.url)
             }
         }
     }
@@ -79,7 +79,9 @@ final class HTTPTransport: Sendable {
         return Reply(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
     }
 
-    private static func map(_ error: any Error, limit: Int) -> LeadOSError {
+    /// Turns NIO's and AsyncHTTPClient's errors into words a user understands, naming the host
+    /// (and port) so "connection refused" says where.
+    static func map(_ error: any Error, limit: Int, url: URL) -> LeadOSError {
         if error is CancellationError { return .cancelled }
         if error is NIOTooManyBytesError { return .oversize(limitBytes: limit) }
         if let clientError = error as? HTTPClientError {
@@ -89,11 +91,61 @@ final class HTTPTransport: Sendable {
             default: break
             }
         }
-        if let io = error as? IOError {
-            // "connection refused", "network is unreachable", … rather than NIO's debug text.
-            return .transport(String(cString: strerror(io.errnoCode)).lowercased())
+        let closed = (error as? ChannelError).map { [.ioOnClosedChannel, .eof, .alreadyClosed, .outputClosed].contains($0) } ?? false
+        if closed || (error as? HTTPClientError) == .remoteConnectionClosed {
+            return .transport("connection closed by \(Self.place(url))")
         }
-        if error is NIOConnectionError { return .transport("could not connect (host not found or unreachable)") }
+        let host = url.host ?? "?"
+        let place = Self.place(url)
+        if let io = error as? IOError { return .transport(Self.words(errno: io.errnoCode, place: place)) }
+        if let connection = error as? NIOConnectionError {
+            if connection.dnsAError != nil || connection.dnsAAAAError != nil || connection.connectionErrors.isEmpty {
+                return .transport("cannot resolve \(Sanitize.excerpt(host, max: 80))")
+            }
+            if let io = connection.connectionErrors.lazy.compactMap({ $0.error as? IOError }).first {
+                return .transport(Self.words(errno: io.errnoCode, place: place))
+            }
+            return .transport("cannot connect to \(place)")
+        }
+        if let tls = TLSFailure(error) { return .transport("TLS: \(tls.words) (\(place))") }
         return .transport(Sanitize.excerpt(String(describing: error), max: 160))
+    }
+
+    /// `api.leados.net:443`, `[::1]:8787`.
+    private static func place(_ url: URL) -> String {
+        let host = Sanitize.excerpt(url.host ?? "?", max: 80)
+        let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
+        return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
+    /// `connection refused (127.0.0.1:8787)`, `network is unreachable (…)`, from an errno.
+    private static func words(errno code: Int32, place: String) -> String {
+        "\(String(cString: strerror(code)).lowercased()) (\(place))"
+    }
+}
+
+/// Why a TLS handshake failed, in words. BoringSSL's reasons reach us only inside error text, so
+/// they are matched by their stable names.
+enum TLSFailure {
+    case notTLS, untrusted, expired, wrongHost, other
+
+    init?(_ error: any Error) {
+        let text = String(reflecting: error)
+        guard text.contains("NIOSSL") || text.contains("SSL") || text.contains("TLS") else { return nil }
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("HTTP_REQUEST") { self = .notTLS }
+        else if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
+            self = text.contains("expired") ? .expired : .untrusted
+        } else if text.contains("hostname") || text.contains("Hostname") { self = .wrongHost }
+        else { self = .other }
+    }
+
+    var words: String {
+        switch self {
+        case .notTLS: "the server does not speak TLS (is the URL http://?)"
+        case .untrusted: "certificate not trusted"
+        case .expired: "certificate expired"
+        case .wrongHost: "certificate is for another host"
+        case .other: "handshake failed"
+        }
     }
 }

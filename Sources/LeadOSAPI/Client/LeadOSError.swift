@@ -43,6 +43,38 @@ public enum LeadOSError: Error, Sendable, Hashable {
         }
     }
 
+    /// True for 401 and 403: the API key itself is refused, so no request can succeed until the
+    /// key changes. Not an outage, and never a reason to drop a queued write.
+    public var isKeyRejection: Bool {
+        status == 401 || status == 403
+    }
+
+    /// A few words for the status bar: what failed, in terms a user understands. The whole story
+    /// (error object, request id) is in `description`.
+    public var summary: String {
+        switch self {
+        case .api(let status, _, _) where status == 401 || status == 403: return "key rejected"
+        case .api(429, _, _), .httpStatus(429, _, _): return "rate limited"
+        case .api(let status, _, _) where status >= 500: return "LeadOS error \(status)"
+        case .api(let status, let detail, _): return "LeadOS refused the request (\(status) \(Sanitize.excerpt(detail.code, max: 40)))"
+        case .httpStatus(let status, _, _) where status >= 500: return "LeadOS error \(status) (not an API reply)"
+        case .httpStatus(let status, _, _): return "HTTP \(status) (not an API reply)"
+        case .undecodable(let status, let reason, _): return "unreadable reply (HTTP \(status)): \(reason)"
+        case .oversize(let limit): return "reply over \(limit / 1024 / 1024) MiB"
+        case .timeout(let seconds): return "timed out after \(Self.wholeSeconds(seconds)) s"
+        case .transport(let message): return message
+        case .insecureURL(let message), .invalidRequest(let message): return message
+        case .cancelled: return "cancelled"
+        }
+    }
+
+    /// Seconds as a whole number, whatever the value (a deadline is configuration, not data, but
+    /// nothing here may trap).
+    static func wholeSeconds(_ seconds: TimeInterval) -> Int {
+        guard seconds.isFinite else { return 0 }
+        return Int(min(max(seconds, 0), 1e9).rounded())
+    }
+
     /// True when LeadOS definitively refused the request: retrying the same request cannot succeed.
     /// 429 and `idempotency_key_in_use` (409 with Retry-After) are "not yet", not refusals.
     public var isDefinitiveRefusal: Bool {
@@ -66,7 +98,7 @@ extension LeadOSError: CustomStringConvertible, LocalizedError {
         case .oversize(let limit):
             return "LeadOS reply exceeded the \(limit / 1024) KiB limit and was cut off"
         case .timeout(let seconds):
-            return "LeadOS did not answer within \(Int(seconds.rounded())) s"
+            return "LeadOS did not answer within \(Self.wholeSeconds(seconds)) s"
         case .transport(let message):
             return "cannot reach LeadOS: \(message)"
         case .insecureURL(let message), .invalidRequest(let message):

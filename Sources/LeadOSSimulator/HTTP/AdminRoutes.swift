@@ -38,6 +38,8 @@ struct AdminRoutes {
                 return .json(200, ["now": Timestamp.format(core.world.now())])
             case ("GET", "/_sim/writes"):
                 return .json(200, core.world.appliedWrites())
+            case ("GET", "/_sim/requests"):
+                return .json(200, core.world.servedRequests())
             default:
                 return .routeNotFound(method: method, path: path, requestID: requestID)
             }

@@ -26,6 +26,8 @@ struct SimulatorResponder: HTTPResponder {
             return Self.response(reply, requestID: requestID)
         }
         var reply = await respondToAPI(request, path: path, requestID: requestID)
+        core.world.recordRequest(ServedRequest(method: request.method.rawValue, path: path, status: reply.status,
+                                               at: core.world.now()))
         let faults = core.currentFaults
         if faults.garbageRate > 0, Double.random(in: 0..<1) < faults.garbageRate { reply.body = Self.garbage(reply.bytes); reply.buffer = nil }
         return Self.response(reply, requestID: requestID)

@@ -29,6 +29,7 @@ public final class SimulatedWorld: Sendable {
     public let clock: SimulationClock
     private let state: Mutex<WorldState>
     private let writes = Mutex<[AppliedWrite]>([])
+    private let served = Mutex(RequestLog())
     private let sink = Mutex<(@Sendable ([WorldState.OutgoingEvent]) -> Void)?>(nil)
 
     /// A seeded world whose history ends at the clock's current time.
@@ -100,6 +101,11 @@ public final class SimulatedWorld: Sendable {
     public func appliedWrites() -> [AppliedWrite] { writes.withLock { $0 } }
 
     func recordWrite(_ write: AppliedWrite) { writes.withLock { $0.append(write) } }
+
+    /// The API requests answered so far (the newest 10,000), oldest first.
+    public func servedRequests() -> [ServedRequest] { served.withLock { $0.entries } }
+
+    func recordRequest(_ request: ServedRequest) { served.withLock { $0.append(request) } }
 
     /// Sets the balance directly (keeps the period's usage), e.g. to test low-credit behaviour.
     public func setCreditsRemaining(_ credits: Int) {

@@ -27,7 +27,7 @@ enum CampaignsPane {
         }
         let rows = max(0, inner.height - 1)
         guard !state.campaigns.isEmpty else {
-            if rows > 0 { grid.draw("No campaigns yet", x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim]) }
+            if rows > 0 { grid.draw(state.placeholder("No campaigns yet"), x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim]) }
             return
         }
         for r in 0..<rows {

@@ -8,7 +8,7 @@ enum CreditsPane {
         let inner = Block.draw(into: &grid, rect, title: "4 Credits", focused: focused, theme: theme)
         guard inner.height > 0 else { return }
         guard let balance = state.balance else {
-            grid.draw("Waiting for balance…", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
+            grid.draw(state.placeholder("Waiting for balance…"), x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
             return
         }
         let low = balance.lowBalance || balance.creditsRemaining < balance.lowBalanceThreshold

@@ -37,7 +37,7 @@ enum FeedPane {
         }
         let rows = max(0, inner.height - 1)
         if state.leads.visibleCount == 0, state.leads.isSettled, rows > 0 {
-            let text = state.leads.count == 0 ? "Waiting for leads…" : "No lead matches (Esc clears the filter)"
+            let text = state.leads.count == 0 ? state.placeholder("Waiting for leads…") : "No lead matches (Esc clears the filter)"
             grid.draw(text, x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim])
             return
         }

@@ -7,7 +7,7 @@ enum FeedbackPane {
         let inner = Block.draw(into: &grid, rect, title: "5 Feedback", focused: focused, theme: theme)
         guard inner.height > 0 else { return }
         guard let summary = state.feedbackSummary else {
-            grid.draw("Waiting for feedback summary…", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
+            grid.draw(state.placeholder("Waiting for feedback summary…"), x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
             return
         }
         var y = inner.y

@@ -9,7 +9,7 @@ enum StatsPane {
         let inner = Block.draw(into: &grid, rect, title: "3 Delivery stats (\(scopeName))", focused: focused, theme: theme)
         guard inner.height > 0 else { return }
         guard let stats = state.displayedStats, !stats.data.isEmpty else {
-            grid.draw("Waiting for stats…", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
+            grid.draw(state.placeholder("Waiting for stats…"), x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
             return
         }
         let avg = stats.totals.avgScore.map(Format.oneDecimal) ?? "–"

@@ -17,6 +17,8 @@ public enum ThemeRole: Int, CaseIterable, Sendable, Hashable {
     case statusLive
     case statusDegraded
     case statusOffline
+    /// LeadOS refuses the API key: not an outage, and it needs the user.
+    case statusKeyRejected
     case scoreHigh
     case scoreMid
     case scoreLow
@@ -53,6 +55,7 @@ public enum ThemeRole: Int, CaseIterable, Sendable, Hashable {
         case .statusLive: "status_live"
         case .statusDegraded: "status_degraded"
         case .statusOffline: "status_offline"
+        case .statusKeyRejected: "status_key_rejected"
         case .scoreHigh: "score_high"
         case .scoreMid: "score_mid"
         case .scoreLow: "score_low"

@@ -8,9 +8,11 @@ enum HelpOverlay {
     static let keyWidth = 14
     static let actionWidth = 22
 
-    static func draw(into grid: inout CellGrid, screen: Rect, readOnly: Bool, theme: Theme) {
+    static func draw(into grid: inout CellGrid, screen: Rect, readOnly: Bool, demo: Bool = false, theme: Theme) {
         let sections = Keymap.sections
-        let extra = readOnly ? 1 : 0
+        let notes = (demo ? ["Demo: simulated data from a built-in LeadOS simulator"] : [])
+            + (readOnly ? ["Read-only: keys marked * are disabled"] : [])
+        let extra = notes.count
         func rows(_ s: [Keymap.Section]) -> Int { s.reduce(0) { $0 + $1.bindings.count + 1 } }
         let fullWidth = 2 * (keyWidth + actionWidth) + 7
         let oneColumnFits = rows(sections) + 2 + extra <= screen.height
@@ -23,9 +25,8 @@ enum HelpOverlay {
         let inner = Dialogs.frame(into: &grid, screen: screen, width: width, height: height,
                                   title: " Keys · any key closes ", theme: theme)
         let style = theme[.dialog]
-        if readOnly {
-            grid.draw("Read-only: keys marked * are disabled", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2,
-                      style: theme[.warning].on(style.bg))
+        for (i, note) in notes.enumerated() {
+            grid.draw(note, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 2, style: theme[.warning].on(style.bg))
         }
         let top = inner.y + extra
         drawColumn(into: &grid, left, x: inner.x + 1, y: top, width: columnWidth, bottom: inner.maxY,

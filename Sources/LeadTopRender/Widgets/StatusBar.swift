@@ -28,8 +28,18 @@ enum StatusBar {
             var text = "◐ degraded: \(reason)"
             if let nextRetry { text += ", retry in \(Format.age(nextRetry.timeIntervalSince(state.now)))" }
             put(text, theme[.statusDegraded])
-        case .offline(let since):
-            put("○ offline since \(Format.clock(since))", theme[.statusOffline])
+        case .offline(let since, let reason, let nextRetry):
+            var text = "○ offline since \(Format.clock(since)): \(reason)"
+            if let nextRetry { text += ", retry in \(Format.age(nextRetry.timeIntervalSince(state.now)))" }
+            put(text, theme[.statusOffline])
+        case .keyRejected(let rejection):
+            put("✗ key rejected", theme[.statusKeyRejected])
+            if let next = rejection.nextCheck {
+                put(", check in \(Format.age(next.timeIntervalSince(state.now)))", theme[.statusKeyRejected])
+            }
+        }
+        if state.settings.isDemo {
+            put(" │ ", base); put("DEMO", theme[.warning].on(base.bg))
         }
         if state.isStale {
             put(" │ ", base); put("cached data", theme[.warning].on(base.bg))
@@ -45,9 +55,14 @@ enum StatusBar {
         if state.settings.readOnly {
             put(" │ ", base); put("READ-ONLY", theme[.error].on(base.bg))
         }
+        if !state.mouseCaptured {
+            put(" │ ", base); put("mouse off", base)
+        }
         put(" │ ", base)
         if let message = state.message {
             put(message.text, message.kind == .error ? theme[.error].on(base.bg) : base)
+        } else if state.keyRejection != nil {
+            put("R:check key d:details ?:help q:quit", theme[.keyHint])
         } else {
             put(hints(readOnly: state.settings.readOnly), theme[.keyHint])
         }

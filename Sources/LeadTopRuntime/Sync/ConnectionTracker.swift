@@ -21,6 +21,7 @@ public struct ConnectionTracker: Sendable, Hashable {
 
     private struct Failure: Sendable, Hashable {
         var reason: String
+        var detail: String
         var nextRetry: Date?
         var at: Date
     }
@@ -36,10 +37,13 @@ public struct ConnectionTracker: Sendable, Hashable {
         if failing.isEmpty { failingSince = nil }
     }
 
-    public mutating func recordFailure(_ channel: String, reason: String, nextRetry: Date?, at time: Date) {
+    /// `detail` is the whole error (status, error object, request id) for the details overlay;
+    /// `reason` the few words the status bar shows.
+    public mutating func recordFailure(_ channel: String, reason: String, detail: String? = nil, nextRetry: Date?,
+                                       at time: Date) {
         consecutiveFailures += 1
         if failingSince == nil { failingSince = time }
-        failing[channel] = Failure(reason: reason, nextRetry: nextRetry, at: time)
+        failing[channel] = Failure(reason: reason, detail: detail ?? reason, nextRetry: nextRetry, at: time)
     }
 
     /// Forgets a channel that stopped retrying (e.g. its poller was turned off).
@@ -51,11 +55,21 @@ public struct ConnectionTracker: Sendable, Hashable {
     public func status(at now: Date) -> ConnectionStatus {
         guard let since = failingSince, !failing.isEmpty else { return .live }
         let quietFor = now.timeIntervalSince(lastSuccess ?? since)
-        if consecutiveFailures >= offlineAfterFailures || quietFor >= offlineAfter {
-            return .offline(since: since)
-        }
-        let latest = failing.values.max { $0.at < $1.at }!
+        let latest = failing.values.max { ($0.at, $0.reason) < ($1.at, $1.reason) }!
         let next = failing.values.compactMap(\.nextRetry).min()
+        if consecutiveFailures >= offlineAfterFailures || quietFor >= offlineAfter {
+            return .offline(since: since, reason: latest.reason, nextRetry: next)
+        }
         return .degraded(reason: latest.reason, nextRetry: next)
+    }
+
+    /// Every failing channel with its whole error, by channel name.
+    public var report: ConnectionReport {
+        ConnectionReport(
+            failures: failing.sorted { $0.key < $1.key }.map {
+                ConnectionReport.Failure(channel: $0.key, summary: $0.value.reason, detail: $0.value.detail,
+                                         at: $0.value.at, nextRetry: $0.value.nextRetry)
+            },
+            lastSuccess: lastSuccess)
     }
 }

@@ -13,7 +13,8 @@ extension SyncEngine {
     /// Sends the oldest pending write, unless one is in flight or waiting for its retry timer
     /// (`force` skips that wait, for refresh-now).
     func drainOutbox(force: Bool = false) {
-        guard !stopped, outbox.sending == nil else { return }
+        // A refused key refuses every write too: they wait, untouched, until it works.
+        guard !stopped, outbox.sending == nil, keyRejection == nil else { return }
         if outbox.retryTimer != nil {
             guard force else { return }
             outbox.retryTimer?.cancel()
@@ -69,6 +70,9 @@ extension SyncEngine {
             publishPendingCount()
             publishConnection()
             drainOutbox()
+        case .failure(let error as LeadOSError) where error.isKeyRejection:
+            // Not the write's fault: it stays queued as it is and goes out once the key works.
+            rejectKey(error)
         case .failure(let error):
             let apiError = error as? LeadOSError
             if let apiError, apiError.isDefinitiveRefusal || Self.isUnsendable(apiError) {
@@ -83,7 +87,8 @@ extension SyncEngine {
             try? store.recordAttempt(entry.sequence, error: Self.reason(error))
             let delay = options.backoff.delay(afterAttempt: outbox.failures, retryAfter: apiError?.meta?.retryAfter,
                                               unitRandom: options.random())
-            tracker.recordFailure("outbox", reason: Self.reason(error), nextRetry: now.addingTimeInterval(delay), at: now)
+            tracker.recordFailure("outbox", reason: Self.reason(error), detail: String(describing: error),
+                                  nextRetry: now.addingTimeInterval(delay), at: now)
             publishConnection()
             outbox.retryTimer = scheduler.schedule(after: delay) { [weak self] in
                 guard let self else { return }

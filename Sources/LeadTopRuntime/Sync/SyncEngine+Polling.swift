@@ -70,18 +70,33 @@ extension SyncEngine {
             emit(.refreshed(resource, at: now))
             tracker.recordSuccess(resource.rawValue, at: now)
             if interval > 0 { poller.timer = arm(resource, after: interval) }
+            pollers[resource] = poller
+            keyAccepted(except: resource)
+        case .failure(let error as LeadOSError) where error.isKeyRejection:
+            pollers[resource] = poller
+            rejectKey(error)
+            return
+        case .failure(let error) where keyRejection != nil:
+            // A key check that failed on the way (network, 5xx): the key is still unproven.
+            pollers[resource] = poller
+            tracker.recordFailure(resource.rawValue, reason: Self.reason(error), detail: String(describing: error),
+                                  nextRetry: nil, at: now)
+            keyCheckFailed()
+            return
         case .failure(let error):
             poller.failures += 1
             if interval > 0 {
                 let delay = options.backoff.delay(afterAttempt: poller.failures, retryAfter: (error as? LeadOSError)?.meta?.retryAfter,
                                                   unitRandom: options.random())
                 poller.timer = arm(resource, after: delay)
-                tracker.recordFailure(resource.rawValue, reason: Self.reason(error), nextRetry: now.addingTimeInterval(delay), at: now)
+                tracker.recordFailure(resource.rawValue, reason: Self.reason(error), detail: String(describing: error),
+                                      nextRetry: now.addingTimeInterval(delay), at: now)
             } else {
-                tracker.recordFailure(resource.rawValue, reason: Self.reason(error), nextRetry: nil, at: now)
+                tracker.recordFailure(resource.rawValue, reason: Self.reason(error), detail: String(describing: error),
+                                      nextRetry: nil, at: now)
             }
+            pollers[resource] = poller
         }
-        pollers[resource] = poller
         publishConnection()
     }
 
@@ -89,7 +104,7 @@ extension SyncEngine {
         scheduler.schedule(after: seconds) { [weak self] in
             guard let self else { return }
             self.queue.async {
-                guard !self.stopped else { return }
+                guard !self.stopped, self.keyRejection == nil else { return }
                 self.poll(resource)
             }
         }

@@ -55,6 +55,10 @@ extension SyncEngine {
         case .success(let endpoint):
             receiver.setSecret(endpoint.secret)
             tracker.clear("push")
+        case .failure(let error as LeadOSError) where error.isKeyRejection:
+            pushAwaitingKey = true
+            rejectKey(error)
+            return
         case .failure(let error):
             let apiError = error as? LeadOSError
             let reason = "push unavailable: \(Self.reason(error))"

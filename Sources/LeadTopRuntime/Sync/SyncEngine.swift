@@ -6,7 +6,10 @@ import LeadTopCore
 /// outbox run on one serial queue, which owns all mutable state below; results reach the state
 /// owner only through `sink`, as `SyncUpdate` values. Nothing here blocks the caller.
 public final class SyncEngine: @unchecked Sendable {
-    let client: LeadOSClient
+    /// Replaced (on `queue`) when the user fixes a refused key; each request captures the one it uses.
+    var client: LeadOSClient
+    /// What `client` was built from, to build it again with another key.
+    let clientOptions: LeadOSClientOptions
     let store: LocalStore
     let options: SyncOptions
     let clock: any SyncClock
@@ -31,6 +34,14 @@ public final class SyncEngine: @unchecked Sendable {
     var pushRetryTimer: (any ScheduledWork)?
     /// LeadOS refused the webhook registration outright; only the user (R) asks again.
     var pushRefused = false
+    /// LeadOS refuses the API key: pollers and outbox wait; one check runs every
+    /// `options.keyCheckInterval`.
+    var keyRejection: KeyRejection?
+    var keyCheckTimer: (any ScheduledWork)?
+    var keyCheckDue: Date?
+    /// The webhook registration met a refused key; it is sent again once the key works.
+    var pushAwaitingKey = false
+    var lastReport: ConnectionReport?
 
     /// One resource's poller: its pending timer, the id of the request whose reply counts, and
     /// how many tries in a row failed.
@@ -63,6 +74,7 @@ public final class SyncEngine: @unchecked Sendable {
             relay.forward(meta)
         }
         self.client = try LeadOSClient(options: clientOptions)
+        self.clientOptions = clientOptions
         self.store = store; self.options = options
         self.clock = clock; self.scheduler = scheduler; self.sink = sink
         self.tracker = ConnectionTracker(offlineAfterFailures: options.offlineAfterFailures, offlineAfter: options.offlineAfter)
@@ -93,6 +105,8 @@ public final class SyncEngine: @unchecked Sendable {
             for (resource, poller) in pollers { poller.timer?.cancel(); pollers[resource]?.timer = nil }
             outbox.retryTimer?.cancel()
             outbox.retryTimer = nil
+            keyCheckTimer?.cancel()
+            keyCheckTimer = nil
             pushRetryTimer?.cancel()
             pushRetryTimer = nil
             return receiver
@@ -109,6 +123,13 @@ public final class SyncEngine: @unchecked Sendable {
     public func refreshNow() {
         queue.async { [self] in
             guard started, !stopped else { return }
+            // A refused key: read it again (the user may have fixed the config) and check it once,
+            // instead of five requests that would all be refused.
+            if keyRejection != nil {
+                reloadKey()
+                checkKey()
+                return
+            }
             for resource in Resource.allCases where options.intervals[resource] > 0 { poll(resource) }
             drainOutbox(force: true)
             // A refused registration (say, a tunnel URL that was down) is worth one more try when
@@ -148,7 +169,12 @@ public final class SyncEngine: @unchecked Sendable {
     func emit(_ update: SyncUpdate) { sink(update) }
 
     func publishConnection() {
-        let status = tracker.status(at: clock.now())
+        let report = tracker.report
+        if report != lastReport {
+            lastReport = report
+            emit(.connectionReport(report))
+        }
+        let status = keyRejection.map(ConnectionStatus.keyRejected) ?? tracker.status(at: clock.now())
         guard status != lastConnection else { return }
         lastConnection = status
         emit(.connection(status))
@@ -211,16 +237,7 @@ public final class SyncEngine: @unchecked Sendable {
     /// A one-line reason for the status bar.
     static func reason(_ error: any Error) -> String {
         guard let error = error as? LeadOSError else { return String(describing: error) }
-        switch error {
-        case .api(429, _, _), .httpStatus(429, _, _): return "rate limited"
-        case .api(let status, let detail, _): return "HTTP \(status) \(detail.code)"
-        case .httpStatus(let status, _, _): return "HTTP \(status)"
-        case .undecodable(let status, let reason, _): return "unreadable reply (HTTP \(status)): \(reason)"
-        case .oversize(let limit): return "reply over \(limit / 1024 / 1024) MiB"
-        case .timeout: return "timed out"
-        case .transport(let message): return message
-        default: return error.description
-        }
+        return error.summary
     }
 }
 

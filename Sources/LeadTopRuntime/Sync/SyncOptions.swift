@@ -21,6 +21,12 @@ public struct SyncOptions: Sendable {
     public var webhook: WebhookReceiverOptions?
     /// Uniform random numbers in [0, 1) for jitter.
     public var random: @Sendable () -> Double
+    /// While LeadOS refuses the key, the one quiet check is this far apart (API.md §1: a 401
+    /// cannot heal by itself, so hammering it helps no one).
+    public var keyCheckInterval: TimeInterval = 60
+    /// Reads the API key again from where it came from (say, the config file the user just
+    /// fixed); called when the user asks for a refresh while the key is refused. Nil keeps the key.
+    public var reloadAPIKey: (@Sendable () -> String?)?
 
     public init(intervals: PollIntervals = .standard, backoff: RetryPolicy = .standard, offlineAfterFailures: Int = 5,
                 offlineAfter: TimeInterval = 60, feedPageSize: Int = 100, cacheLeadLimit: Int = 100_000,

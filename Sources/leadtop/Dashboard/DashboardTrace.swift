@@ -58,6 +58,7 @@ final class DashboardTrace: Sendable {
         case .stats: return "stats"
         case .feedbackSummary: return "feedback_summary"
         case .connection: return "connection"
+        case .connectionReport: return "connection_report"
         case .refreshed(let resource, _): return "refreshed \(resource)"
         case .loadedFromCache: return "loaded_from_cache"
         case .pendingWrites: return "pending_writes"

@@ -65,20 +65,23 @@ struct DashboardCommand: AsyncParsableCommand {
     private func prepare(environment: [String: String], trace: DashboardTrace) async throws -> PreparedDashboard {
         let connection = demo ? try await demoConnection() : try configuredConnection(environment: environment)
         trace.record("phase", "config")
-        let theme = try ThemeLocator.theme(named: self.theme ?? connection.configuredTheme, environment: environment)
+        let (theme, themeWarnings) = try ThemeLocator.theme(named: self.theme ?? connection.configuredTheme, environment: environment)
         trace.record("phase", "theme")
         try FileManager.default.createDirectory(
             atPath: (connection.statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let store = try LocalStore(path: connection.statePath)
         trace.record("phase", "store")
-        let app = try TerminalApp(environment: environment)
-        let session = DashboardSession(
-            state: AppState(now: Date(), settings: AppState.Settings(readOnly: readOnly)), theme: theme, app: app,
-            trace: trace)
+        let app = try TerminalApp(environment: environment, mouse: connection.mouse)
+        let settings = AppState.Settings(
+            readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
+            isDemo: demo, mouse: connection.mouse)
+        let session = DashboardSession(state: AppState(now: Date(), settings: settings), theme: theme, app: app, trace: trace)
+        var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
+        syncOptions.reloadAPIKey = connection.reloadAPIKey
         let engine = try SyncEngine(
             clientOptions: LeadOSClientOptions(
                 baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP),
-            store: store, options: SyncOptions(intervals: connection.intervals, webhook: connection.webhook),
+            store: store, options: syncOptions,
             sink: { [session] update in session.post(.sync(update)) })
         trace.record("phase", "engine")
         session.performEffect = { [engine, app] effect in
@@ -91,7 +94,9 @@ struct DashboardCommand: AsyncParsableCommand {
             case .quit: break
             }
         }
-        return PreparedDashboard(session: session, engine: engine, connection: connection)
+        var prepared = PreparedDashboard(session: session, engine: engine, connection: connection)
+        prepared.connection.warnings += themeWarnings
+        return prepared
     }
 
     /// A simulator in this process, its state in a temporary directory, push mode on.
@@ -102,14 +107,16 @@ struct DashboardCommand: AsyncParsableCommand {
             baseURL: simulator.baseURL, apiKey: simulator.apiKey, allowInsecureHTTP: false,
             statePath: directory.appendingPathComponent("leadtop.sqlite").path, intervals: .standard,
             webhook: WebhookReceiverOptions(port: 0), configuredTheme: nil, warnings: [],
+            keySource: "the built-in simulator", mouse: true, reloadAPIKey: nil,
             simulator: simulator, temporaryDirectory: directory)
     }
 
     /// Flags, then `LEADOS_*` variables, then the config file.
     private func configuredConnection(environment: [String: String]) throws -> Connection {
-        let resolved = try LeadTopConfig.resolve(ConfigInputs(
+        let inputs = ConfigInputs(
             apiKeyFlag: apiKey, apiURLFlag: apiURL, profileFlag: profile,
-            environment: environment, configFile: config.map { URL(fileURLWithPath: $0) }))
+            environment: environment, configFile: config.map { URL(fileURLWithPath: $0) })
+        let resolved = try LeadTopConfig.resolve(inputs)
         var webhook: WebhookReceiverOptions?
         if let listen {
             let (host, port) = try ListenAddress.parse(listen)
@@ -122,6 +129,10 @@ struct DashboardCommand: AsyncParsableCommand {
             allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP,
             statePath: LocalStore.defaultPath(environment: environment), intervals: resolved.pollIntervals,
             webhook: webhook, configuredTheme: resolved.theme, warnings: resolved.warnings,
+            keySource: resolved.keySource.words(profile: resolved.profile), mouse: resolved.mouse,
+            // R with a refused key reads the key again from the same place (flags and variables
+            // cannot change, a config file or api_key_command can).
+            reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
             simulator: nil, temporaryDirectory: nil)
     }
 
@@ -154,6 +165,10 @@ struct Connection {
     var webhook: WebhookReceiverOptions?
     var configuredTheme: String?
     var warnings: [String]
+    /// Where the key came from, in words.
+    var keySource: String
+    var mouse: Bool
+    var reloadAPIKey: (@Sendable () -> String?)?
     /// The in-process simulator of `--demo`.
     var simulator: SimulatorServer?
     /// Deleted on exit (`--demo` keeps no state).

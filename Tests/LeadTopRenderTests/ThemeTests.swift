@@ -76,14 +76,16 @@ import LeadTopTestSupport
         #expect(throws: ThemeError.self) { try Theme.parse(path: "t.toml", contents: "gauge_fg = \"purple\"") }
     }
 
-    @Test func unknownRolesAreNamed() {
-        do {
-            _ = try Theme.parse(path: "themes/y.toml", contents: "text_fg = \"red\"\nborder_colour = \"red\"\nfoo_bg = 1\n")
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.line == 2)
-            #expect(error.message.hasPrefix("unknown keys \"border_colour\", \"foo_bg\"; keys are <role>_fg"))
-        }
+    /// A typo is a warning with its line and the nearest key; the rest of the theme still applies.
+    @Test func unknownKeysAreWarningsWithTheNearestKey() throws {
+        let (theme, warnings) = try Theme.parseReportingUnknownKeys(
+            path: "themes/y.toml", contents: "text_fg = \"red\"\nborder_colour = \"red\"\nfoo_bg = 1\ngauge_fgg = 2\n")
+        #expect(warnings == [
+            "themes/y.toml:2: unknown key `border_colour` (ignored; keys are <role>_fg, <role>_bg or <role>_attrs)",
+            "themes/y.toml:3: unknown key `foo_bg`: did you mean `good_bg`?",
+            "themes/y.toml:4: unknown key `gauge_fgg`: did you mean `gauge_fg`?",
+        ])
+        #expect(theme[.text].fg == .ansi(1))
     }
 
     @Test func badAttributesAndSyntaxErrorsAreReported() {

@@ -46,6 +46,51 @@ import Testing
         #expect(fromFlags.apiURL.absoluteString == "http://127.0.0.1:8787")
     }
 
+    /// A misspelt key is a warning naming the file, the line and the key meant; a wrong type of a
+    /// known key stays an error.
+    @Test func unknownKeysAreWarnedWithTheirLineAndTheNearestKey() throws {
+        let (env, path) = try Self.write("""
+            thme = "dracula"
+            api_key = "\(Self.fileKey)"
+            colour_scheme = "x"
+            [poll]
+            feeed = 5
+            [profiles.work]
+            api_ulr = "https://x.example.com"
+            mouse = false
+            """)
+        let config = try LeadTopConfig.resolve(ConfigInputs(environment: env))
+        #expect(config.warnings == [
+            "\(path):3: unknown key `colour_scheme` (ignored)",
+            "\(path):1: unknown key `thme`: did you mean `theme`?",
+            "\(path):5: unknown key `poll.feeed`: did you mean `feed`?",
+            "\(path):7: unknown key `profiles.work.api_ulr`: did you mean `api_url`?",
+        ])
+        #expect(config.theme == nil && config.mouse == true)
+        let (env2, path2) = try Self.write("api_key = \"\(Self.fileKey)\"\nmouse = \"no\"\n")
+        #expect(throws: ConfigError.invalidValue(path: path2, line: 2, key: "mouse", expected: "true or false")) {
+            try LeadTopConfig.resolve(ConfigInputs(environment: env2))
+        }
+    }
+
+    /// A key that cannot be a LeadOS key is refused before anything is sent, naming its source.
+    @Test func aMalformedKeyIsRefusedWithItsSource() throws {
+        let (env, path) = try Self.write("""
+            default_profile = "work"
+            [profiles.work]
+            api_key = "ldo_live_sk_short1234"
+            """)
+        #expect(throws: ConfigError.malformedAPIKey(redacted: "ldo_live_sk_…1234", source: "api_key in profile \"work\" of \(path)")) {
+            try LeadTopConfig.resolve(ConfigInputs(environment: env))
+        }
+        #expect(throws: ConfigError.malformedAPIKey(redacted: "ldo_live_sk_…oops", source: "LEADOS_API_KEY")) {
+            try LeadTopConfig.resolve(ConfigInputs(environment: ["XDG_CONFIG_HOME": "/nonexistent", "LEADOS_API_KEY": "sk_oops"]))
+        }
+        #expect(ConfigError.malformedAPIKey(redacted: "ldo_live_sk_…oops", source: "the --api-key flag").description
+            == "the API key from the --api-key flag (ldo_live_sk_…oops) is not a LeadOS key: it must be ldo_live_sk_ "
+            + "followed by 32 letters or digits. Copy it again from your LeadOS account settings")
+    }
+
     @Test func defaultsWithoutAFile() throws {
         let dir = try Self.tempDir()
         let config = try LeadTopConfig.resolve(ConfigInputs(environment: ["XDG_CONFIG_HOME": dir.path, "LEADOS_API_KEY": Self.envKey]))

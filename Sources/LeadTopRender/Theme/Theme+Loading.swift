@@ -1,4 +1,5 @@
 import Foundation
+import LeadTopCore
 import TOMLKit
 
 /// A theme file that cannot be used, with the file, line and key at fault.
@@ -20,6 +21,14 @@ extension Theme {
     /// Parses a theme file's contents. `path` only names the file in errors; reading it is the
     /// caller's job. Roles the file leaves out come from `fallback` (the default theme).
     public static func parse(path: String, contents: String, fallback: Theme = .default) throws(ThemeError) -> Theme {
+        try parseReportingUnknownKeys(path: path, contents: contents, fallback: fallback).theme
+    }
+
+    /// Parses a theme file and lists its unknown keys as warnings (file, line, the nearest known
+    /// key): a typo is reported, not silently ignored, and the rest of the theme still applies.
+    /// A wrong value stays an error.
+    public static func parseReportingUnknownKeys(path: String, contents: String, fallback: Theme = .default)
+        throws(ThemeError) -> (theme: Theme, warnings: [String]) {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: contents)
@@ -59,13 +68,18 @@ extension Theme {
             }
             styles[role] = style
         }
-        if !unknown.isEmpty {
-            let names = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
-            throw ThemeError(path: path, line: keyLines[unknown[0]], message:
-                "unknown key\(unknown.count > 1 ? "s" : "") \(names); keys are <role>_fg, <role>_bg or <role>_attrs "
-                + "with roles: \(ThemeRole.allCases.map(\.key).joined(separator: ", "))")
+        let warnings = unknown.map { key in
+            let at = keyLines[key].map { "\(path):\($0)" } ?? path
+            let suggestion = NearestName.suggest(key, among: knownKeys).map { ": did you mean `\($0)`?" }
+                ?? " (ignored; keys are <role>_fg, <role>_bg or <role>_attrs)"
+            return "\(at): unknown key `\(key)`\(suggestion)"
         }
-        return Theme(name: name, styles: styles, fallback: fallback)
+        return (Theme(name: name, styles: styles, fallback: fallback), warnings)
+    }
+
+    /// Every key a theme file may set.
+    static let knownKeys: [String] = ["name"] + ThemeRole.allCases.flatMap { role in
+        ["fg", "bg", "attrs"].map { "\(role.key)_\($0)" }
     }
 
     private static func splitKey(_ key: String) -> (ThemeRole, String)? {

@@ -10,6 +10,8 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingAPIKey
     case invalidAPIURL(String)
     case keyCommandFailed(command: String, reason: String)
+    /// The key cannot be a LeadOS key at all; `source` says where it came from.
+    case malformedAPIKey(redacted: String, source: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,9 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
             return "invalid API URL \"\(url)\": expected something like https://api.leados.net"
         case .keyCommandFailed(let command, let reason):
             return "api_key_command \"\(command)\" failed: \(reason)"
+        case .malformedAPIKey(let redacted, let source):
+            return "the API key from \(source) (\(redacted)) is not a LeadOS key: it must be ldo_live_sk_ followed by "
+                + "32 letters or digits. Copy it again from your LeadOS account settings"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadTopCore
 import TOMLKit
 
 /// The parsed contents of `config.toml`. Every field is optional; profiles override the top level.
@@ -23,12 +24,24 @@ public struct ConfigFile: Sendable, Hashable {
         public var poll: [String: Double] = [:]
         public var webhookPort: Int?
         public var webhookPublicURL: String?
+        /// Capture the mouse at start (`m` toggles it at run time).
+        public var mouse: Bool?
     }
+
+    /// Keys a profile (or the top level) may set.
+    static let settingsKeys = ["api_key", "api_key_command", "api_url", "theme", "allow_insecure_http", "poll",
+                               "webhook_port", "webhook_public_url", "mouse"]
+    /// Keys only the top level may set.
+    static let topLevelKeys = ["default_profile", "profiles"]
+    static let pollKeys = ["feed", "campaigns", "balance", "stats", "feedback_summary"]
 
     public var path: String
     public var defaultProfile: String?
     public var base = Settings()
     public var profiles: [String: Settings] = [:]
+    /// Unknown keys, each with its file, line and the nearest known key: typos are reported, not
+    /// silently ignored (a wrong type stays an error).
+    public var warnings: [String] = []
 
     /// Parses TOML text; `path` is only used in error messages.
     public init(text: String, path: String) throws(ConfigError) {
@@ -44,6 +57,22 @@ public struct ConfigFile: Sendable, Hashable {
             throw .syntax(path: path, line: 0, column: 0, key: nil, message: String(describing: error))
         }
         let locate = { (key: String, section: String?) in Self.line(of: key, section: section, in: text) }
+        var warnings: [String] = []
+        func checkKeys(_ table: TOMLTable, known: [String], section: String?) {
+            for key in table.keys.sorted() where !known.contains(key) {
+                let at = locate(key, section).map { "\(path):\($0)" } ?? path
+                let suggestion = NearestName.suggest(key, among: known).map { ": did you mean `\($0)`?" } ?? " (ignored)"
+                warnings.append("\(at): unknown key `\(Self.qualified(key, section))`\(suggestion)")
+            }
+        }
+        checkKeys(table, known: Self.topLevelKeys + Self.settingsKeys, section: nil)
+        if let poll = table["poll"]?.table { checkKeys(poll, known: Self.pollKeys, section: "poll") }
+        for name in (table["profiles"]?.table?.keys ?? []).sorted() {
+            guard let profile = table["profiles"]?.table?[name]?.table else { continue }
+            checkKeys(profile, known: Self.settingsKeys, section: "profiles.\(name)")
+            if let poll = profile["poll"]?.table { checkKeys(poll, known: Self.pollKeys, section: "profiles.\(name).poll") }
+        }
+        self.warnings = warnings
         defaultProfile = try Self.string(table, "default_profile", section: nil, path: path, locate: locate)
         base = try Self.settings(table, section: nil, path: path, locate: locate)
         if let profilesValue = table["profiles"] {
@@ -95,6 +124,12 @@ public struct ConfigFile: Sendable, Hashable {
             s.webhookPort = port
         }
         s.webhookPublicURL = try string(t, "webhook_public_url", section: section, path: path, locate: locate)
+        if let v = t["mouse"] {
+            guard let b = v.bool else {
+                throw .invalidValue(path: path, line: locate("mouse", section), key: qualified("mouse", section), expected: "true or false")
+            }
+            s.mouse = b
+        }
         return s
     }
 

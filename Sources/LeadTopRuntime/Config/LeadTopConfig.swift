@@ -19,10 +19,26 @@ public struct LeadTopConfig: Sendable, Hashable {
     public var pollIntervals: PollIntervals
     public var webhookPort: Int?
     public var webhookPublicURL: URL?
+    /// Capture the mouse at start.
+    public var mouse: Bool
     /// Problems worth telling the user about that do not stop the program (e.g. file permissions).
     public var warnings: [String]
 
     public static let defaultAPIURL = URL(string: "https://api.leados.net")!
+}
+
+extension LeadTopConfig.KeySource {
+    /// Where the key came from, as a user would look for it: `the --api-key flag`,
+    /// `LEADOS_API_KEY`, `api_key in profile "work" of ~/.config/leadtop/config.toml`.
+    public func words(profile: String?) -> String {
+        let inProfile = profile.map { " in profile \"\($0)\"" } ?? ""
+        switch self {
+        case .flag: return "the --api-key flag"
+        case .environment: return "LEADOS_API_KEY"
+        case .configFile(let path): return "api_key\(inProfile) of \(path)"
+        case .command(let command): return "api_key_command `\(command)`\(inProfile)"
+        }
+    }
 }
 
 extension LeadTopConfig: CustomStringConvertible {
@@ -71,6 +87,7 @@ extension LeadTopConfig {
                 throw .unreadable(path: fileURL.path, reason: "not readable as UTF-8 text")
             }
             file = try ConfigFile(text: text, path: fileURL.path)
+            warnings += file?.warnings ?? []
             if let warning = permissionWarning(for: fileURL.path) { warnings.append(warning) }
         }
 
@@ -112,11 +129,6 @@ extension LeadTopConfig {
             let key = PollIntervals.configKey(resource)
             if let seconds = profile.poll[key] ?? base.poll[key] { intervals[resource] = seconds }
         }
-        let unknownPollKeys = Set(base.poll.keys).union(profile.poll.keys)
-            .subtracting(["feed", "campaigns", "balance", "stats", "feedback_summary"])
-        for key in unknownPollKeys.sorted() {
-            warnings.append("\(fileURL.path): unknown key poll.\(key) ignored (known: feed, campaigns, balance, stats, feedback_summary)")
-        }
 
         var publicURL: URL?
         if let text = profile.webhookPublicURL ?? base.webhookPublicURL {
@@ -127,7 +139,7 @@ extension LeadTopConfig {
         }
 
         if !APIKey.isWellFormed(apiKey) {
-            warnings.append("the API key (\(APIKey.redacted(apiKey))) does not look like ldo_live_sk_ followed by 32 letters or digits")
+            throw .malformedAPIKey(redacted: APIKey.redacted(apiKey), source: source.words(profile: profileName))
         }
 
         return LeadTopConfig(
@@ -135,7 +147,7 @@ extension LeadTopConfig {
             theme: profile.theme ?? base.theme,
             allowInsecureHTTP: profile.allowInsecureHTTP ?? base.allowInsecureHTTP ?? false,
             pollIntervals: intervals, webhookPort: profile.webhookPort ?? base.webhookPort,
-            webhookPublicURL: publicURL, warnings: warnings)
+            webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, warnings: warnings)
     }
 
     /// A warning when the file can be read by group or others: it may hold an API key.

@@ -14,9 +14,10 @@ enum ThemeLocator {
 
     /// `NO_COLOR` wins; then a path (anything with a `/` or ending in `.toml`); then a user theme in
     /// `$XDG_CONFIG_HOME/leadtop/themes/NAME.toml`; then the themes shipped in the binary.
-    static func theme(named requested: String?, environment: [String: String]) throws -> Theme {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .mono }
-        guard let name = requested, !name.isEmpty else { return .default }
+    /// The theme, and warnings about unknown keys in a theme file (printed before the screen).
+    static func theme(named requested: String?, environment: [String: String]) throws -> (theme: Theme, warnings: [String]) {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return (.mono, []) }
+        guard let name = requested, !name.isEmpty else { return (.default, []) }
         if name.contains("/") || name.hasSuffix(".toml") {
             return try load(path: name)
         }
@@ -24,7 +25,7 @@ enum ThemeLocator {
         if FileManager.default.fileExists(atPath: userPath) {
             return try load(path: userPath)
         }
-        if let shipped = try Theme.shipped(named: name) { return shipped }
+        if let shipped = try Theme.shipped(named: name) { return (shipped, []) }
         throw NotFound(name: name, searched: [userPath])
     }
 
@@ -34,13 +35,13 @@ enum ThemeLocator {
         return base.appendingPathComponent("leadtop/themes")
     }
 
-    private static func load(path: String) throws -> Theme {
+    private static func load(path: String) throws -> (theme: Theme, warnings: [String]) {
         let contents: String
         do {
             contents = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ThemeError(path: path, line: nil, message: "cannot read the theme file (\(error.localizedDescription))")
         }
-        return try Theme.parse(path: path, contents: contents)
+        return try Theme.parseReportingUnknownKeys(path: path, contents: contents)
     }
 }

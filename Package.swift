@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Shared LeadOS models, the HTTP client, retry policy, pagination, webhook signatures.
@@ -54,6 +55,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -76,6 +78,7 @@ let package = Package(
                 "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator",
                 "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // A small program that drives the terminal module in a real terminal, for the tmux tests.
@@ -88,7 +91,9 @@ let package = Package(
         .testTarget(name: "LeadOSSimulatorTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopCoreTests", dependencies: ["LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
-        .testTarget(name: "LeadTopRuntimeTests", dependencies: ["LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadTopRuntimeTests", dependencies: [
+            "LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth"]),
     ]

@@ -45,6 +45,8 @@ extension AppState {
             rateLimit = RateLimit(remaining: remaining, limit: limit)
         case .writeSettled(let outcome):
             settle(outcome)
+        case .notice(let text):
+            show(text)
         }
         return []
     }

@@ -28,6 +28,8 @@ public enum SyncUpdate: Sendable, Hashable {
     /// The latest `X-RateLimit-Remaining` / `-Limit` seen.
     case rateLimit(remaining: Int, limit: Int)
     case writeSettled(WriteOutcome)
+    /// Something the user should read once (e.g. push registered under a new URL).
+    case notice(String)
 }
 
 extension SyncUpdate {

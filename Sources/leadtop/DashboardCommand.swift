@@ -7,13 +7,18 @@ import LeadTopCore
 import LeadTopRender
 import LeadTopRuntime
 import LeadTopTerminal
+import Logging
 
 /// `leadtop` (the default command): the dashboard, against LeadOS or, with `--demo`, against a
 /// simulator started in this process.
 struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Show campaigns, the live lead feed, delivery stats and credits (the default command)."
+        abstract: "Show campaigns, the live lead feed, delivery stats and credits (the default command).",
+        discussion: """
+            The log is $XDG_STATE_HOME/leadtop/leadtop.log (~/.local/state/leadtop/leadtop.log), \
+            kept under 1 MB with one older file beside it.
+            """
     )
 
     @Flag(help: "Run against a built-in LeadOS simulator on a free loopback port (push mode on).")
@@ -31,6 +36,20 @@ struct DashboardCommand: AsyncParsableCommand {
     var publicURL: String?
     @Flag(name: .customLong("allow-insecure-http"), help: "Allow plain http to a non-loopback API host.")
     var allowInsecureHTTP = false
+    @Option(name: .customLong("log-level"),
+            help: "debug (one line per request), info (connection changes) or warning, in $XDG_STATE_HOME/leadtop/leadtop.log.")
+    var logLevel: LogLevel = .warning
+
+    enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+        case debug, info, warning
+        var level: Logger.Level {
+            switch self {
+            case .debug: .debug
+            case .info: .info
+            case .warning: .warning
+            }
+        }
+    }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -71,6 +90,7 @@ struct DashboardCommand: AsyncParsableCommand {
             atPath: (connection.statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let store = try LocalStore(path: connection.statePath)
         trace.record("phase", "store")
+        let logger = try RequestLog.logger(environment: environment, level: logLevel.level)
         let app = try TerminalApp(environment: environment, mouse: connection.mouse)
         let settings = AppState.Settings(
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
@@ -78,9 +98,12 @@ struct DashboardCommand: AsyncParsableCommand {
         let session = DashboardSession(state: AppState(now: Date(), settings: settings), theme: theme, app: app, trace: trace)
         var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
         syncOptions.reloadAPIKey = connection.reloadAPIKey
+        syncOptions.account = connection.account
+        syncOptions.logger = logger
         let engine = try SyncEngine(
             clientOptions: LeadOSClientOptions(
-                baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP),
+                baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP,
+                onExchange: RequestLog.recorder(logger)),
             store: store, options: syncOptions,
             sink: { [session] update in session.post(.sync(update)) })
         trace.record("phase", "engine")
@@ -107,7 +130,7 @@ struct DashboardCommand: AsyncParsableCommand {
             baseURL: simulator.baseURL, apiKey: simulator.apiKey, allowInsecureHTTP: false,
             statePath: directory.appendingPathComponent("leadtop.sqlite").path, intervals: .standard,
             webhook: WebhookReceiverOptions(port: 0), configuredTheme: nil, warnings: [],
-            keySource: "the built-in simulator", mouse: true, reloadAPIKey: nil,
+            keySource: "the built-in simulator", mouse: true, reloadAPIKey: nil, account: "demo",
             simulator: simulator, temporaryDirectory: directory)
     }
 
@@ -133,6 +156,7 @@ struct DashboardCommand: AsyncParsableCommand {
             // R with a refused key reads the key again from the same place (flags and variables
             // cannot change, a config file or api_key_command can).
             reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
+            account: "\(resolved.profile ?? "default") \(resolved.apiURL.absoluteString)",
             simulator: nil, temporaryDirectory: nil)
     }
 
@@ -169,6 +193,8 @@ struct Connection {
     var keySource: String
     var mouse: Bool
     var reloadAPIKey: (@Sendable () -> String?)?
+    /// The profile and API URL, which the saved webhook registration belongs to.
+    var account: String
     /// The in-process simulator of `--demo`.
     var simulator: SimulatorServer?
     /// Deleted on exit (`--demo` keeps no state).

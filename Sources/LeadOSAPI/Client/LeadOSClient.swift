@@ -75,15 +75,26 @@ public final class LeadOSClient: Sendable {
 
     private func sendOnce(_ request: HTTPTransport.Request) async throws -> (HTTPTransport.Reply, ResponseMeta) {
         let reply: HTTPTransport.Reply
+        let started = Date()
+        func record(status: Int?, failure: String?, requestID: String?) {
+            options.onExchange?(Exchange(method: request.method, path: request.url.path, status: status, failure: failure,
+                                         duration: Date().timeIntervalSince(started), requestID: requestID))
+        }
         do {
             reply = try await transport.send(request, limit: options.maxBodyBytes, timeout: options.requestTimeout)
         } catch LeadOSError.timeout {
+            record(status: nil, failure: LeadOSError.timeout(seconds: options.requestTimeout).summary, requestID: nil)
             throw LeadOSError.timeout(seconds: options.requestTimeout)
         } catch LeadOSError.transport(let message) {
+            record(status: nil, failure: scrub(message), requestID: nil)
             throw LeadOSError.transport(scrub(message))
+        } catch let error as LeadOSError {
+            record(status: nil, failure: error.summary, requestID: nil)
+            throw error
         }
         let status = reply.status
         let meta = ResponseMeta(status: status, headers: reply.headers)
+        record(status: status, failure: nil, requestID: meta.requestID)
         options.onResponse?(meta)
         guard (200..<300).contains(status) else {
             if var body = try? LeadOSJSON.decode(APIErrorBody.self, from: reply.body) {

@@ -20,6 +20,9 @@ public struct LeadOSClientOptions: Sendable {
     public var random: @Sendable () -> Double
     /// Called with the headers of every reply (successes and errors), e.g. to show rate limits.
     public var onResponse: (@Sendable (ResponseMeta) -> Void)?
+    /// Called after every try, replied or not, for the request log: what was asked, what came
+    /// back and how long it took. Never carries the key or a body.
+    public var onExchange: (@Sendable (Exchange) -> Void)?
 
     public static let defaultBaseURL = URL(string: "https://api.leados.net")!
     public static let defaultMaxBodyBytes = 8 * 1024 * 1024
@@ -36,11 +39,30 @@ public struct LeadOSClientOptions: Sendable {
             try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
         },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        onResponse: (@Sendable (ResponseMeta) -> Void)? = nil
+        onResponse: (@Sendable (ResponseMeta) -> Void)? = nil,
+        onExchange: (@Sendable (Exchange) -> Void)? = nil
     ) {
         self.baseURL = baseURL; self.apiKey = apiKey; self.allowInsecureHTTP = allowInsecureHTTP
         self.retryPolicy = retryPolicy; self.requestTimeout = requestTimeout; self.maxBodyBytes = maxBodyBytes
         self.environment = environment; self.sleep = sleep; self.random = random; self.onResponse = onResponse
+        self.onExchange = onExchange
+    }
+}
+
+/// One try of one request, for the log: method, path (no query), outcome, duration, request id.
+public struct Exchange: Sendable, Hashable {
+    public var method: String
+    public var path: String
+    /// The HTTP status, or nil when no reply came.
+    public var status: Int?
+    /// What went wrong when no reply came, in words.
+    public var failure: String?
+    public var duration: TimeInterval
+    public var requestID: String?
+
+    public init(method: String, path: String, status: Int?, failure: String?, duration: TimeInterval, requestID: String?) {
+        self.method = method; self.path = path; self.status = status; self.failure = failure
+        self.duration = duration; self.requestID = requestID
     }
 }
 

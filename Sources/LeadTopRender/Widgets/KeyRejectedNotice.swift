@@ -5,14 +5,19 @@ import LeadTopCore
 /// what LeadOS said, and what to do. An outage and a wrong key must never look alike.
 enum KeyRejectedNotice {
     static func draw(into grid: inout CellGrid, rejection: KeyRejection, state: AppState, screen: Rect, theme: Theme) {
-        let lines = lines(rejection, state: state)
-        let width = min(screen.width - 2, max(40, lines.map { DisplayText.width($0.1) + 11 }.max() ?? 40))
-        let inner = Dialogs.frame(into: &grid, screen: screen, width: width, height: min(screen.height, lines.count + 2),
+        let entries = lines(rejection, state: state)
+        let width = min(screen.width - 2, max(40, entries.map { DisplayText.width($0.1) + 13 }.max() ?? 40))
+        // Long lines (a config path) wrap rather than lose their end.
+        var rows: [(String, [DisplayCluster])] = []
+        for (label, text) in entries {
+            for (i, piece) in LeadCard.wrap(text, width: max(1, width - 13)).enumerated() { rows.append((i == 0 ? label : "", piece)) }
+        }
+        let inner = Dialogs.frame(into: &grid, screen: screen, width: width, height: min(screen.height, rows.count + 2),
                                   title: " ✗ LeadOS rejected the API key ", theme: theme)
         let style = theme[.dialog]
-        for (i, (label, text)) in lines.enumerated() where inner.y + i < inner.maxY {
+        for (i, (label, text)) in rows.enumerated() where inner.y + i < inner.maxY {
             grid.draw(label, x: inner.x + 1, y: inner.y + i, maxWidth: 9, style: theme[.header].on(style.bg))
-            grid.draw(text, x: inner.x + 10, y: inner.y + i, maxWidth: inner.width - 11, style: style)
+            grid.put(text, x: inner.x + 10, y: inner.y + i, style: style)
         }
     }
 

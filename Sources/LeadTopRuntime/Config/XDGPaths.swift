@@ -13,6 +13,11 @@ public enum XDGPaths {
         base("XDG_STATE_HOME", fallback: ".local/state", environment: environment).appendingPathComponent("leadtop")
     }
 
+    /// `$XDG_STATE_HOME/leadtop/leadtop.log`: requests (at debug) and connection changes.
+    public static func logFile(environment: [String: String]) -> URL {
+        stateDirectory(environment: environment).appendingPathComponent("leadtop.log")
+    }
+
     /// The spec says relative values are invalid and must be ignored.
     private static func base(_ variable: String, fallback: String, environment: [String: String]) -> URL {
         if let value = environment[variable], value.hasPrefix("/") { return URL(fileURLWithPath: value) }

@@ -63,6 +63,10 @@ public final class WebhookReceiver: @unchecked Sendable {
         router.post(RouterPath(options.path)) { [self] request, _ -> Response in
             await handle(request)
         }
+        // One segment below the path: the URL registered when LeadOS already knew the plain one.
+        router.post(RouterPath(options.path + "/:registration")) { [self] request, _ -> Response in
+            await handle(request)
+        }
         var logger = Logger(label: "leadtop.webhook")
         logger.logLevel = .critical
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()

@@ -92,6 +92,20 @@ public final class LocalStore: Sendable {
                 );
                 """)
         }
+        m.registerMigration("v5-webhook-registration") { db in
+            try db.execute(sql: """
+                CREATE TABLE webhook_registration (
+                    account TEXT NOT NULL,
+                    receiver_url TEXT NOT NULL,
+                    endpoint_id TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    events TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    PRIMARY KEY (account, receiver_url)
+                );
+                """)
+        }
         return m
     }
 }

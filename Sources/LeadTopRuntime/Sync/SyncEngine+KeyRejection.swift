@@ -52,7 +52,7 @@ extension SyncEngine {
         drainOutbox(force: true)
         if pushAwaitingKey, let receiver {
             pushAwaitingKey = false
-            register(receiver, idempotencyKey: IdempotencyKey.make(), attempt: 1)
+            registerOrReuse(receiver)
         }
     }
 

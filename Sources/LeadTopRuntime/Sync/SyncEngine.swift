@@ -1,6 +1,7 @@
 import Foundation
 import LeadOSAPI
 import LeadTopCore
+import Logging
 
 /// Keeps the dashboard's data fresh and its writes durable. Pollers (one per resource) and the
 /// outbox run on one serial queue, which owns all mutable state below; results reach the state
@@ -136,7 +137,7 @@ public final class SyncEngine: @unchecked Sendable {
             // the user asks for everything again; transient failures already retry on their own.
             if pushRefused, let receiver {
                 pushRefused = false
-                register(receiver, idempotencyKey: IdempotencyKey.make(), attempt: 1)
+                registerOrReuse(receiver)
             }
         }
     }
@@ -176,6 +177,9 @@ public final class SyncEngine: @unchecked Sendable {
         }
         let status = keyRejection.map(ConnectionStatus.keyRejected) ?? tracker.status(at: clock.now())
         guard status != lastConnection else { return }
+        if lastConnection.map({ Self.kind($0) != Self.kind(status) }) ?? true {
+            options.logger?.info("connection \(Self.kind(status))", metadata: Self.logMetadata(status))
+        }
         lastConnection = status
         emit(.connection(status))
     }
@@ -231,6 +235,25 @@ public final class SyncEngine: @unchecked Sendable {
             emit(.leads(try store.storeLeads(leads, limit: options.cacheLeadLimit)))
         } catch {
             emit(.leads(StoredLeads(added: leads)))
+        }
+    }
+
+    /// `live`, `degraded`, `offline` or `key_rejected`: a change of kind is worth a log line, a
+    /// new retry time is not.
+    static func kind(_ status: ConnectionStatus) -> String {
+        switch status {
+        case .live: "live"
+        case .degraded: "degraded"
+        case .offline: "offline"
+        case .keyRejected: "key_rejected"
+        }
+    }
+
+    static func logMetadata(_ status: ConnectionStatus) -> Logger.Metadata {
+        switch status {
+        case .live: [:]
+        case .degraded(let reason, _), .offline(_, let reason, _): ["reason": "\(reason)"]
+        case .keyRejected(let rejection): ["status": "\(rejection.status)", "key": "\(rejection.redactedKey)"]
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LeadOSAPI
+import Logging
 
 /// Tuning of the sync engine. Defaults follow the contract and the dashboard's needs.
 public struct SyncOptions: Sendable {
@@ -19,6 +20,8 @@ public struct SyncOptions: Sendable {
     public var firstFeedPage = 200
     /// Push mode: run a webhook receiver and register it with LeadOS. Nil = polling only.
     public var webhook: WebhookReceiverOptions?
+    /// Names the LeadOS account (profile and API URL) the saved webhook registration belongs to.
+    public var account = "default"
     /// Uniform random numbers in [0, 1) for jitter.
     public var random: @Sendable () -> Double
     /// While LeadOS refuses the key, the one quiet check is this far apart (API.md §1: a 401
@@ -27,6 +30,8 @@ public struct SyncOptions: Sendable {
     /// Reads the API key again from where it came from (say, the config file the user just
     /// fixed); called when the user asks for a refresh while the key is refused. Nil keeps the key.
     public var reloadAPIKey: (@Sendable () -> String?)?
+    /// Where connection changes are logged (info); nil logs nothing.
+    public var logger: Logger?
 
     public init(intervals: PollIntervals = .standard, backoff: RetryPolicy = .standard, offlineAfterFailures: Int = 5,
                 offlineAfter: TimeInterval = 60, feedPageSize: Int = 100, cacheLeadLimit: Int = 100_000,

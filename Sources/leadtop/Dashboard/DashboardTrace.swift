@@ -59,6 +59,7 @@ final class DashboardTrace: Sendable {
         case .feedbackSummary: return "feedback_summary"
         case .connection: return "connection"
         case .connectionReport: return "connection_report"
+        case .notice: return "notice"
         case .refreshed(let resource, _): return "refreshed \(resource)"
         case .loadedFromCache: return "loaded_from_cache"
         case .pendingWrites: return "pending_writes"

@@ -8,7 +8,7 @@ enum ConnectionDetails {
     static func draw(into grid: inout CellGrid, state: AppState, screen: Rect, theme: Theme) {
         let width = min(screen.width - 2, 100)
         let content = lines(state: state, width: width - 4)
-        let inner = Dialogs.frame(into: &grid, screen: screen, width: width, height: min(screen.height, content.count + 3),
+        let inner = Dialogs.frame(into: &grid, screen: screen, width: width, height: min(screen.height, content.count + 2),
                                   title: " Connection · R refresh · any key closes ", theme: theme)
         let style = theme[.dialog]
         for (i, line) in content.enumerated() where inner.y + i < inner.maxY {

@@ -32,7 +32,7 @@ enum KeyRejectedNotice {
         if let next = rejection.nextCheck { waiting += " (next in \(Format.age(next.timeIntervalSince(state.now))))" }
         result.append(("", waiting))
         if state.pendingWrites > 0 {
-            result.append(("", "\(state.pendingWrites) pending write\(state.pendingWrites == 1 ? "" : "s") wait for the key"))
+            result.append(("", "\(state.pendingWrites) pending write\(state.pendingWrites == 1 ? "" : "s") \(state.pendingWrites == 1 ? "waits" : "wait") for the key"))
         }
         return result
     }

@@ -21,16 +21,19 @@ public struct AppState: Sendable {
         public var apiURL: String
         /// The data is a simulation (`--demo`): the status bar and help say so.
         public var isDemo: Bool
+        /// The key bindings, the user's `[keys]` overrides applied.
+        public var keys: KeyTable
         /// Whether the mouse is captured at start (`mouse = false` in the config leaves it to the
         /// terminal, for selecting text); `m` toggles it.
         public var mouse: Bool
 
         public init(readOnly: Bool = false, leadCapacity: Int = 600, newMarkDuration: TimeInterval = 60,
                     messageDuration: TimeInterval = 5, sparklineDays: Int = 14, keySource: String = "",
-                    apiURL: String = "", isDemo: Bool = false, mouse: Bool = true) {
+                    apiURL: String = "", isDemo: Bool = false, mouse: Bool = true, keys: KeyTable = .standard) {
             self.readOnly = readOnly; self.leadCapacity = leadCapacity; self.newMarkDuration = newMarkDuration
             self.messageDuration = messageDuration; self.sparklineDays = sparklineDays
             self.keySource = keySource; self.apiURL = apiURL; self.isDemo = isDemo; self.mouse = mouse
+            self.keys = keys
         }
     }
 

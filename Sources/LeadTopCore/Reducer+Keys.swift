@@ -1,4 +1,5 @@
-/// Keys when no dialog is open. The bindings are listed in `Keymap` for the help overlay.
+/// Keys when no dialog is open, dispatched through the key table (`settings.keys`), so the
+/// user's `[keys]` overrides, the help and the hints all agree with what a key does.
 extension AppState {
     mutating func handleKey(_ key: Key) -> [Effect] {
         if let modal { return handleModalKey(key, modal: modal) }
@@ -6,63 +7,69 @@ extension AppState {
     }
 
     mutating func handleDashboardKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .char("q"), .ctrl("c"):
+        guard let action = settings.keys.action(for: key) else { return [] }
+        return perform(action)
+    }
+
+    mutating func perform(_ action: KeyAction) -> [Effect] {
+        switch action {
+        case .quit:
             return [.quit]
-        case .char("?"):
+        case .help:
             modal = .help
-        case .tab:
+        case .nextPane:
             focus = focus.next
-        case .backtab:
+        case .previousPane:
             focus = focus.previous
-        case .char(let c) where Key.digit(c).flatMap(Pane.init(rawValue:)) != nil:
-            focus = Key.digit(c).flatMap(Pane.init(rawValue:))!
-        case .char("j"), .down:
+        case .focusCampaigns: focus = .campaigns
+        case .focusFeed: focus = .feed
+        case .focusStats: focus = .stats
+        case .focusCredits: focus = .credits
+        case .focusFeedback: focus = .feedback
+        case .down:
             moveSelection(in: focus, by: 1)
-        case .char("k"), .up:
+        case .up:
             moveSelection(in: focus, by: -1)
-        case .char("g"), .home:
+        case .first:
             moveSelection(in: focus, toRow: 0)
-        case .char("G"), .end:
+        case .last:
             moveSelection(in: focus, toRow: Int.max)
         case .pageDown:
             moveSelection(in: focus, by: pageSize(of: focus))
         case .pageUp:
             moveSelection(in: focus, by: -pageSize(of: focus))
-        case .enter:
+        case .open:
             return openSelected()
-        case .char("a"):
+        case .allCampaigns:
             return setScope(nil)
-        case .esc:
+        case .clear:
             return escape()
-        case .char("/"):
+        case .filter:
             modal = .filterInput(text: filterText)
-        case .char("R"):
+        case .refresh:
             if case .keyRejected = connection {
                 show("Checking the API key again…")
             } else {
                 show("Refreshing everything…")
             }
             return [.refreshNow]
-        case .char("d"):
+        case .details:
             modal = .connectionDetails
-        case .char("m"):
+        case .mouse:
             mouseCaptured.toggle()
             show(mouseCaptured ? "Mouse on: click selects, wheel scrolls (m: off)"
                 : "Mouse off: the terminal selects text (m: on)")
             return [.setMouseCapture(mouseCaptured)]
-        case .char("p"):
+        case .pause:
             return requestPauseOrResume()
-        case .char("+"):
+        case .rateGood:
             return rateSelectedLeadGood()
-        case .char("-"):
+        case .rateBad:
             return startBadRating()
-        case .char("n"):
+        case .note:
             return startNote()
-        case .char("s"):
+        case .suppress:
             return requestSuppress()
-        default:
-            break
         }
         return []
     }

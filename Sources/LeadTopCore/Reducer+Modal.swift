@@ -13,7 +13,7 @@ extension AppState {
         case .connectionDetails:
             modal = nil
             // R from the details is what a user reaches for after reading them.
-            return key == .char("R") ? handleDashboardKey(key) : []
+            return settings.keys.action(for: key) == .refresh ? perform(.refresh) : []
         case .confirm(let confirmation):
             modal = nil
             if key == .char("y") || key == .char("Y") { return confirm(confirmation) }
@@ -31,12 +31,13 @@ extension AppState {
             case .esc, .enter, .char("q"):
                 modal = nil
                 return []
-            case .char("?"), .char("/"), .tab, .backtab:
-                return []
             default:
                 // The card shows the selected lead: j/k browse and the rating keys act on it.
+                guard let action = settings.keys.action(for: key), settings.keys.binding(action)?.onLeadCard == true else {
+                    return []
+                }
                 focus = .feed
-                return handleDashboardKey(key)
+                return perform(action)
             }
         }
     }

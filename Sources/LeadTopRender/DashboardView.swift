@@ -30,7 +30,7 @@ public enum DashboardView {
             KeyRejectedNotice.draw(into: &grid, rejection: rejection, state: state, screen: body, theme: theme)
         }
         switch state.modal {
-        case .help: HelpOverlay.draw(into: &grid, screen: body, readOnly: state.settings.readOnly,
+        case .help: HelpOverlay.draw(into: &grid, screen: body, keys: state.settings.keys, readOnly: state.settings.readOnly,
                                      demo: state.settings.isDemo, theme: theme)
         case .connectionDetails: ConnectionDetails.draw(into: &grid, state: state, screen: body, theme: theme)
         case .confirm(let confirmation): Dialogs.confirm(into: &grid, confirmation, screen: body, theme: theme)

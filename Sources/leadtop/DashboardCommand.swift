@@ -94,7 +94,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let app = try TerminalApp(environment: environment, mouse: connection.mouse)
         let settings = AppState.Settings(
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
-            isDemo: demo, mouse: connection.mouse)
+            isDemo: demo, mouse: connection.mouse, keys: connection.keys)
         let session = DashboardSession(state: AppState(now: Date(), settings: settings), theme: theme, app: app, trace: trace)
         var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
         syncOptions.reloadAPIKey = connection.reloadAPIKey
@@ -130,7 +130,7 @@ struct DashboardCommand: AsyncParsableCommand {
             baseURL: simulator.baseURL, apiKey: simulator.apiKey, allowInsecureHTTP: false,
             statePath: directory.appendingPathComponent("leadtop.sqlite").path, intervals: .standard,
             webhook: WebhookReceiverOptions(port: 0), configuredTheme: nil, warnings: [],
-            keySource: "the built-in simulator", mouse: true, reloadAPIKey: nil, account: "demo",
+            keySource: "the built-in simulator", mouse: true, keys: .standard, reloadAPIKey: nil, account: "demo",
             simulator: simulator, temporaryDirectory: directory)
     }
 
@@ -152,7 +152,7 @@ struct DashboardCommand: AsyncParsableCommand {
             allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP,
             statePath: LocalStore.defaultPath(environment: environment), intervals: resolved.pollIntervals,
             webhook: webhook, configuredTheme: resolved.theme, warnings: resolved.warnings,
-            keySource: resolved.keySource.words(profile: resolved.profile), mouse: resolved.mouse,
+            keySource: resolved.keySource.words(profile: resolved.profile), mouse: resolved.mouse, keys: resolved.keys,
             // R with a refused key reads the key again from the same place (flags and variables
             // cannot change, a config file or api_key_command can).
             reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
@@ -192,6 +192,7 @@ struct Connection {
     /// Where the key came from, in words.
     var keySource: String
     var mouse: Bool
+    var keys: KeyTable
     var reloadAPIKey: (@Sendable () -> String?)?
     /// The profile and API URL, which the saved webhook registration belongs to.
     var account: String

@@ -56,8 +56,63 @@ import LeadTopTestSupport
     }
 
     @Test func theHelpListsEveryWriteKeyAsAWrite() {
-        let writes = Keymap.sections.flatMap(\.bindings).filter(\.writes).map(\.keys)
+        let table = KeyTable.standard
+        let writes = KeyTable.Group.allCases.flatMap(table.rows).filter(\.writes).map(\.keys)
         #expect(writes == ["p", "+", "-", "n", "s"])
-        #expect(Keymap.sections.map(\.title) == ["Move", "Act", "View"])
+        #expect(KeyTable.Group.allCases.map(\.rawValue) == ["Move", "Act", "View"])
+    }
+
+    /// A binding changed in one place changes dispatch, the help rows and the hints alike.
+    @Test func theTableDrivesDispatchHelpAndHints() throws {
+        let table = try KeyTable.standard.overriding([("pause", ["P"]), ("rate_good", ["+", "g"])])
+        var state = F.state(width: 80, height: 24)
+        state.settings.keys = table
+        #expect(reduce(&state, .key(.char("p"))) == [])
+        #expect(state.modal == nil, "p no longer pauses")
+        _ = reduce(&state, .key(.char("P")))
+        #expect(state.modal == .confirm(.pause(campaignID: "camp_solar01", name: "Solar installers DE")))
+        state.modal = nil
+        #expect(reduce(&state, .key(.char("g"))) == [.write(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .good)))])
+        #expect(table.rows(.act).map(\.keys) == ["P", "+ g", "-", "n", "s"])
+        #expect(table.rows(.move).first { $0.help == "first / last row" }?.keys == "Home G End", "g went to rate_good")
+        #expect(table.hints(readOnly: false) == "?:help /:filter P:pause +/-:rate s:suppress q:quit")
+        #expect(KeyTable.standard.hints(readOnly: true) == "?:help /:filter Enter:open R:refresh q:quit")
+    }
+
+    @Test func overrideErrorsSayWhatIsWrong() {
+        #expect(throws: KeyTable.OverrideError.unknownAction("pasue", suggestion: "pause")) {
+            try KeyTable.standard.overriding([("pasue", ["P"])])
+        }
+        #expect(throws: KeyTable.OverrideError.unknownKey(action: "pause", key: "ctrl-")) {
+            try KeyTable.standard.overriding([("pause", ["ctrl-"])])
+        }
+        #expect(throws: KeyTable.OverrideError.conflict(key: "x", actions: ["pause", "quit"])) {
+            try KeyTable.standard.overriding([("pause", ["x"]), ("quit", ["x"])])
+        }
+        #expect(throws: KeyTable.OverrideError.conflict(key: "p", actions: ["pause", "quit"])) {
+            try KeyTable.standard.overriding([("quit", ["p"])])
+        }
+        #expect(throws: KeyTable.OverrideError.noKeys(action: "help")) { try KeyTable.standard.overriding([("help", [])]) }
+    }
+
+    @Test func keyNamesParseAndDisplay() {
+        let cases: [(String, Key, String)] = [
+            ("P", .char("P"), "P"), ("+", .char("+"), "+"), ("ctrl-r", .ctrl("r"), "Ctrl-R"), ("C-x", .ctrl("x"), "Ctrl-X"),
+            ("enter", .enter, "Enter"), ("Esc", .esc, "Esc"), ("shift-tab", .backtab, "S-Tab"), ("pgdn", .pageDown, "PgDn"),
+            ("space", .char(" "), "Space"), ("f5", .function(5), "F5"), ("up", .up, "↑"),
+        ]
+        for (text, key, shown) in cases {
+            #expect(KeyName.parse(text) == key, "\(text)")
+            #expect(KeyName.display(key) == shown)
+        }
+        for bad in ["", "ctrl-", "ctrl-ab", "f99", "nope", " "] { #expect(KeyName.parse(bad) == nil, "\(bad)") }
+    }
+
+    /// The README's key table is the table's own rendering.
+    @Test func theReadmeTableMatchesTheKeyTable() throws {
+        let readme = try String(contentsOfFile: #filePath.components(separatedBy: "/Tests/")[0] + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- keys: generated from KeyTable.standard -->\n"))
+        let end = try #require(readme.range(of: "\n<!-- /keys -->"))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == KeyTable.standard.markdown)
     }
 }

@@ -229,8 +229,8 @@ import LeadTopTestSupport
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      a            all campaigns          ││
-            │  j k ↓ ↑      down / up                 /            filter: text score>80  │┘
-            │  g G Home End first / last row          Esc          clear filter / scope   │┐
+            │  j ↓ k ↑      down / up                 /            filter: text score>80  │┘
+            │  g Home G End first / last row          Esc          clear filter / scope   │┐
             │  PgUp PgDn    page up / down            R            refresh now            ││
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
@@ -260,8 +260,8 @@ import LeadTopTestSupport
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      a            all campaigns          ││
-            │  j k ↓ ↑      down / up                 /            filter: text score>80  │┘
-            │  g G Home End first / last row          Esc          clear filter / scope   │┐
+            │  j ↓ k ↑      down / up                 /            filter: text score>80  │┘
+            │  g Home G End first / last row          Esc          clear filter / scope   │┐
             │  PgUp PgDn    page up / down            R            refresh now            ││
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
@@ -432,8 +432,8 @@ import LeadTopTestSupport
             │ Move                         View                        │
             │  Tab S-Tab    next / prev…    Enter        lead card /…  │
             │  1–5          focus pane …    a            all campaig…  │
-            │  j k ↓ ↑      down / up       /            filter: tex…  │
-            │  g G Home End first / las…    Esc          clear filte…  │
+            │  j ↓ k ↑      down / up       /            filter: tex…  │
+            │  g Home G End first / las…    Esc          clear filte…  │
             │  PgUp PgDn    page up / d…    R            refresh now   │
             │  mouse        click selec…    d            connection …  │
             │ Act                           m            mouse on / …  │

@@ -91,6 +91,24 @@ import Testing
             + "followed by 32 letters or digits. Copy it again from your LeadOS account settings")
     }
 
+    /// `[keys]` remaps actions; a bad override names the file and line before anything starts.
+    @Test func keysAreRemappedAndBadOverridesNamed() throws {
+        let (env, _) = try Self.write("api_key = \"\(Self.fileKey)\"\n[keys]\npause = \"P\"\nrate_good = [\"+\", \"g\"]\n")
+        let config = try LeadTopConfig.resolve(ConfigInputs(environment: env))
+        #expect(config.keys.action(for: .char("P")) == .pause)
+        #expect(config.keys.action(for: .char("p")) == nil)
+        #expect(config.keys.action(for: .char("g")) == .rateGood)
+        let (env2, path2) = try Self.write("api_key = \"\(Self.fileKey)\"\n[keys]\nquit = \"x\"\npasue = \"P\"\n")
+        #expect(throws: ConfigError.invalidKeys(path: path2, line: 4, message: "unknown action `pasue`: did you mean `pause`?")) {
+            try LeadTopConfig.resolve(ConfigInputs(environment: env2))
+        }
+        let (env3, path3) = try Self.write("api_key = \"\(Self.fileKey)\"\n[keys]\nhelp = \"x\"\nquit = \"x\"\n")
+        #expect(throws: ConfigError.invalidKeys(path: path3, line: 4, message: "key x is bound to both help and quit")) {
+            try LeadTopConfig.resolve(ConfigInputs(environment: env3))
+        }
+        #expect(ConfigError.invalidKeys(path: "c.toml", line: 4, message: "m").description == "c.toml:4: [keys] m")
+    }
+
     @Test func defaultsWithoutAFile() throws {
         let dir = try Self.tempDir()
         let config = try LeadTopConfig.resolve(ConfigInputs(environment: ["XDG_CONFIG_HOME": dir.path, "LEADOS_API_KEY": Self.envKey]))

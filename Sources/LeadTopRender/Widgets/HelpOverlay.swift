@@ -1,6 +1,7 @@
 import LeadTopCore
 
-/// `?`: every key binding, from `Keymap`, so the list cannot drift from the reducer's table.
+/// `?`: every key binding, from the key table the reducer dispatches with (the user's keys, not
+/// the defaults), so the list cannot drift from what the keys do.
 /// Two columns when they fit (the first two sections left, the rest right), one column when the
 /// screen is narrow but tall enough, and two columns with shortened descriptions when it is
 /// neither, so every key is always on screen.
@@ -8,12 +9,28 @@ enum HelpOverlay {
     static let keyWidth = 14
     static let actionWidth = 22
 
-    static func draw(into grid: inout CellGrid, screen: Rect, readOnly: Bool, demo: Bool = false, theme: Theme) {
-        let sections = Keymap.sections
+    /// A titled group of help lines.
+    struct Section {
+        var title: String
+        var rows: [KeyTable.HelpRow]
+    }
+
+    static func sections(_ keys: KeyTable) -> [Section] {
+        KeyTable.Group.allCases.map { group in
+            var rows = keys.rows(group)
+            // Not a key, but where a user looks for it.
+            if group == .move { rows.append(KeyTable.HelpRow(keys: "mouse", help: "click selects, wheel", detail: "", writes: false)) }
+            return Section(title: group.rawValue, rows: rows)
+        }
+    }
+
+    static func draw(into grid: inout CellGrid, screen: Rect, keys: KeyTable = .standard, readOnly: Bool, demo: Bool = false,
+                     theme: Theme) {
+        let sections = sections(keys)
         let notes = (demo ? ["Demo: simulated data from a built-in LeadOS simulator"] : [])
             + (readOnly ? ["Read-only: keys marked * are disabled"] : [])
         let extra = notes.count
-        func rows(_ s: [Keymap.Section]) -> Int { s.reduce(0) { $0 + $1.bindings.count + 1 } }
+        func rows(_ s: [Section]) -> Int { s.reduce(0) { $0 + $1.rows.count + 1 } }
         let fullWidth = 2 * (keyWidth + actionWidth) + 7
         let oneColumnFits = rows(sections) + 2 + extra <= screen.height
         let twoColumns = screen.width >= fullWidth || !oneColumnFits
@@ -35,7 +52,7 @@ enum HelpOverlay {
                    readOnly: readOnly, theme: theme)
     }
 
-    private static func drawColumn(into grid: inout CellGrid, _ sections: [Keymap.Section], x: Int, y start: Int,
+    private static func drawColumn(into grid: inout CellGrid, _ sections: [Section], x: Int, y start: Int,
                                    width: Int, bottom: Int, readOnly: Bool, theme: Theme) {
         let style = theme[.dialog]
         // Keys keep their full width (they are short); descriptions give way.
@@ -45,10 +62,10 @@ enum HelpOverlay {
             guard y < bottom else { return }
             grid.draw(section.title, x: x, y: y, maxWidth: width, style: theme[.header].on(style.bg))
             y += 1
-            for binding in section.bindings {
+            for row in section.rows {
                 guard y < bottom else { return }
-                grid.draw(binding.keys, x: x + 1, y: y, maxWidth: keys - 2, style: theme[.keyHint].on(style.bg))
-                let action = binding.action + (readOnly && binding.writes ? " *" : "")
+                grid.draw(row.keys, x: x + 1, y: y, maxWidth: keys - 2, style: theme[.keyHint].on(style.bg))
+                let action = row.help + (readOnly && row.writes ? " *" : "")
                 grid.draw(action, x: x + keys, y: y, maxWidth: width - keys, style: style)
                 y += 1
             }

@@ -62,16 +62,14 @@ enum StatusBar {
         if let message = state.message {
             put(message.text, message.kind == .error ? theme[.error].on(base.bg) : base)
         } else if state.keyRejection != nil {
-            put("R:check key d:details ?:help q:quit", theme[.keyHint])
+            let keys = state.settings.keys
+            let name = { (action: KeyAction) in keys.binding(action)?.keys.first.map(KeyName.display) ?? "?" }
+            put("\(name(.refresh)):check key \(name(.details)):details \(name(.help)):help \(name(.quit)):quit", theme[.keyHint])
         } else {
-            put(hints(readOnly: state.settings.readOnly), theme[.keyHint])
+            put(state.settings.keys.hints(readOnly: state.settings.readOnly), theme[.keyHint])
         }
     }
 
-    static func hints(readOnly: Bool) -> String {
-        readOnly ? "?:help /:filter Enter:open R:refresh q:quit"
-            : "?:help /:filter p:pause +/-:rate s:suppress q:quit"
-    }
 }
 
 extension Style {

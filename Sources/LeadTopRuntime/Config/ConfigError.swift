@@ -12,6 +12,8 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case keyCommandFailed(command: String, reason: String)
     /// The key cannot be a LeadOS key at all; `source` says where it came from.
     case malformedAPIKey(redacted: String, source: String)
+    /// A `[keys]` override that cannot apply (unknown action or key name, a conflict).
+    case invalidKeys(path: String, line: Int?, message: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
             return "invalid API URL \"\(url)\": expected something like https://api.leados.net"
         case .keyCommandFailed(let command, let reason):
             return "api_key_command \"\(command)\" failed: \(reason)"
+        case .invalidKeys(let path, let line, let message):
+            return "\(line.map { "\(path):\($0)" } ?? path): [keys] \(message)"
         case .malformedAPIKey(let redacted, let source):
             return "the API key from \(source) (\(redacted)) is not a LeadOS key: it must be ldo_live_sk_ followed by "
                 + "32 letters or digits. Copy it again from your LeadOS account settings"

@@ -14,7 +14,7 @@ import TOMLKit
 /// api_key_command = "pass show leados"
 /// api_url = "https://api.leados.net"
 /// ```
-public struct ConfigFile: Sendable, Hashable {
+public struct ConfigFile: Sendable {
     public struct Settings: Sendable, Hashable {
         public var apiKey: String?
         public var apiKeyCommand: String?
@@ -32,13 +32,15 @@ public struct ConfigFile: Sendable, Hashable {
     static let settingsKeys = ["api_key", "api_key_command", "api_url", "theme", "allow_insecure_http", "poll",
                                "webhook_port", "webhook_public_url", "mouse"]
     /// Keys only the top level may set.
-    static let topLevelKeys = ["default_profile", "profiles"]
+    static let topLevelKeys = ["default_profile", "profiles", "keys"]
     static let pollKeys = ["feed", "campaigns", "balance", "stats", "feedback_summary"]
 
     public var path: String
     public var defaultProfile: String?
     public var base = Settings()
     public var profiles: [String: Settings] = [:]
+    /// `[keys]`: action name → key names, in file order, with the line of each.
+    public var keys: [(action: String, keys: [String], line: Int?)] = []
     /// Unknown keys, each with its file, line and the nearest known key: typos are reported, not
     /// silently ignored (a wrong type stays an error).
     public var warnings: [String] = []
@@ -73,6 +75,23 @@ public struct ConfigFile: Sendable, Hashable {
             if let poll = profile["poll"]?.table { checkKeys(poll, known: Self.pollKeys, section: "profiles.\(name).poll") }
         }
         self.warnings = warnings
+        if let value = table["keys"] {
+            guard let keysTable = value.table else {
+                throw .invalidValue(path: path, line: locate("keys", nil), key: "keys", expected: "a table such as [keys] pause = \"P\"")
+            }
+            for action in keysTable.keys {
+                let line = locate(action, "keys")
+                let value = keysTable[action]
+                if let one = value?.string {
+                    keys.append((action, [one], line))
+                } else if let many = value?.array, many.allSatisfy({ $0.string != nil }) {
+                    keys.append((action, many.compactMap(\.string), line))
+                } else {
+                    throw .invalidValue(path: path, line: line, key: "keys.\(action)", expected: "a key name or a list of key names")
+                }
+            }
+            keys.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        }
         defaultProfile = try Self.string(table, "default_profile", section: nil, path: path, locate: locate)
         base = try Self.settings(table, section: nil, path: path, locate: locate)
         if let profilesValue = table["profiles"] {

@@ -21,6 +21,8 @@ public struct LeadTopConfig: Sendable, Hashable {
     public var webhookPublicURL: URL?
     /// Capture the mouse at start.
     public var mouse: Bool
+    /// The key bindings with the file's `[keys]` applied.
+    public var keys: KeyTable
     /// Problems worth telling the user about that do not stop the program (e.g. file permissions).
     public var warnings: [String]
 
@@ -138,6 +140,22 @@ extension LeadTopConfig {
             publicURL = url
         }
 
+        var keys = KeyTable.standard
+        if let overrides = file?.keys, !overrides.isEmpty {
+            do {
+                keys = try KeyTable.standard.overriding(overrides.map { ($0.action, $0.keys) })
+            } catch {
+                let line: Int?
+                switch error {
+                case .unknownAction(let name, _), .unknownKey(let name, _), .noKeys(let name):
+                    line = overrides.first { $0.action == name }?.line
+                case .conflict(_, let actions):
+                    line = overrides.filter { actions.contains($0.action) }.compactMap(\.line).max()
+                }
+                throw .invalidKeys(path: fileURL.path, line: line, message: error.description)
+            }
+        }
+
         if !APIKey.isWellFormed(apiKey) {
             throw .malformedAPIKey(redacted: APIKey.redacted(apiKey), source: source.words(profile: profileName))
         }
@@ -147,7 +165,7 @@ extension LeadTopConfig {
             theme: profile.theme ?? base.theme,
             allowInsecureHTTP: profile.allowInsecureHTTP ?? base.allowInsecureHTTP ?? false,
             pollIntervals: intervals, webhookPort: profile.webhookPort ?? base.webhookPort,
-            webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, warnings: warnings)
+            webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, keys: keys, warnings: warnings)
     }
 
     /// A warning when the file can be read by group or others: it may hold an API key.

@@ -1,0 +1,29 @@
+/// Everything a key can do on the dashboard. The raw value is the action's name in the config
+/// file's `[keys]` table (`pause = "P"`).
+public enum KeyAction: String, CaseIterable, Sendable, Hashable {
+    case nextPane = "next_pane"
+    case previousPane = "previous_pane"
+    case focusCampaigns = "focus_campaigns"
+    case focusFeed = "focus_feed"
+    case focusStats = "focus_stats"
+    case focusCredits = "focus_credits"
+    case focusFeedback = "focus_feedback"
+    case down, up
+    case first, last
+    case pageDown = "page_down"
+    case pageUp = "page_up"
+    case pause
+    case rateGood = "rate_good"
+    case rateBad = "rate_bad"
+    case note
+    case suppress
+    case open
+    case allCampaigns = "all_campaigns"
+    case filter
+    case clear
+    case refresh
+    case details
+    case mouse
+    case help
+    case quit
+}

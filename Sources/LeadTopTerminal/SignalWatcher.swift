@@ -2,15 +2,18 @@ import Dispatch
 import Glibc
 import Synchronization
 
-/// Receives SIGINT, SIGTERM, SIGHUP and SIGWINCH through Dispatch signal sources instead of
-/// handlers that would run at an arbitrary point: the default actions are turned off, each arrival
-/// is only recorded and the UI loop woken, and the loop does the rest (restore, relayout).
+/// Receives SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP and SIGCONT through Dispatch signal
+/// sources instead of handlers that would run at an arbitrary point: the default actions are
+/// turned off, each arrival is only recorded and the UI loop woken, and the loop does the rest
+/// (restore, relayout, suspend, redraw after `fg`).
 ///
 /// Created before `newterm`, so ncurses finds the signals already taken and installs no handlers
-/// of its own.
+/// of its own (its SIGTSTP handler would redraw from whichever thread the signal landed on, at
+/// the old size). SIGCONT still continues a stopped process while ignored: the kernel does that
+/// whatever the signal's action.
 // @unchecked: `sources` is set once in init and only cancelled afterwards; `pending` is a Mutex.
 final class SignalWatcher: @unchecked Sendable {
-    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH]
+    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT]
 
     private let sources: [any DispatchSourceSignal]
     private let pending = Mutex<[Int32]>([])

@@ -111,9 +111,16 @@ public final class TerminalApp: Sendable {
         var events: [TerminalEvent] = []
         wakePipe.drain()
         for number in signals.takePending() {
-            if number == SIGWINCH {
+            switch number {
+            case SIGWINCH:
                 if let resize = terminal.syncSize() { events.append(resize) }
-            } else {
+            case SIGTSTP:
+                events.append(terminal.suspend())
+            case SIGCONT:
+                // Continued after a stop this process did not ask for (`kill -STOP`): the size may
+                // have changed meanwhile, and the shell may have drawn over the screen.
+                if let resize = terminal.syncSize(force: true) { events.append(resize) }
+            default:
                 events.append(.signal(number))
             }
         }

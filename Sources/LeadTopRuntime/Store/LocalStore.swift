@@ -6,15 +6,23 @@ import GRDB
 public final class LocalStore: Sendable {
     public let path: String
     let db: DatabaseQueue
+    /// What opening repaired, for the user: permissions tightened.
+    public let warnings: [String]
 
-    /// Opens (creating if needed) the store at `path`; its directory is created with mode 0700.
+    /// Opens (creating if needed) the store at `path`: its directory 0700, the files 0600 (looser
+    /// ones are tightened, with a warning). An unwritable directory or database is refused with
+    /// its path.
     public init(path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
+        if !directory.isEmpty { try PrivateStateFiles.ensureDirectory(directory) }
+        try PrivateStateFiles.checkDatabase(path)
         self.path = path
+        warnings = PrivateStateFiles.tighten(databasePath: path)
+        db = try Self.open(path)
+    }
+
+    private static func open(_ path: String) throws -> DatabaseQueue {
+        try PrivateStateFiles.createDatabaseFile(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         // WAL: one fsync per commit instead of several, with the same durability on a crash of
@@ -27,8 +35,9 @@ public final class LocalStore: Sendable {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
         }
-        db = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.migrator.migrate(db)
+        let db = try DatabaseQueue(path: path, configuration: configuration)
+        try migrator.migrate(db)
+        return db
     }
 
     /// `<state dir>/leadtop.sqlite`, e.g. `~/.local/state/leadtop/leadtop.sqlite`.

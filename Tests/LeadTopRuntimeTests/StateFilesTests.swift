@@ -1,0 +1,180 @@
+import Foundation
+import Glibc
+import LeadOSAPI
+import LeadTopCore
+import Testing
+@testable import LeadTopRuntime
+
+/// The state directory on real files: private modes, the one-dashboard lock, unwritable
+/// directories and databases.
+@Suite struct StateFilesTests {
+    static func mode(_ path: String) -> String? { PrivateStateFiles.mode(of: path).map(PrivateStateFiles.octal) }
+
+    @Test func aNewStateDirectoryAndItsFilesArePrivateWhateverTheUmask() throws {
+        let path = Fixtures.tempDatabasePath()
+        let directory = (path as NSString).deletingLastPathComponent
+        let saved = umask(0o022)
+        defer { umask(saved) }
+        let store = try LocalStore(path: path)
+        try store.enqueue(.pause(campaignID: "camp_a"), at: Date())
+        #expect(store.warnings == [])
+        #expect(Self.mode(directory) == "0700")
+        #expect(Self.mode(path) == "0600")
+        #expect(Self.mode(path + "-wal") == "0600")
+        #expect(Self.mode(path + "-shm") == "0600")
+    }
+
+    @Test func looseModesAreTightenedAtOpenWithAWarningEach() throws {
+        let path = Fixtures.tempDatabasePath()
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            let store = try LocalStore(path: path)
+            try store.enqueue(.pause(campaignID: "camp_a"), idempotencyKey: "k1", at: Date())
+        }
+        #expect(chmod(directory, 0o755) == 0)
+        #expect(chmod(path, 0o644) == 0)
+        // A -wal left by a process that was killed, made by an older version.
+        let wal = open(path + "-wal", O_WRONLY | O_CREAT, 0o600)
+        close(wal)
+        #expect(chmod(path + "-wal", 0o640) == 0)
+
+        let store = try LocalStore(path: path)
+        #expect(store.warnings == [
+            "the state directory \(directory) was readable by other users (0755); it is now 0700",
+            "the file \(path) was readable by other users (0644); it is now 0600",
+            "the file \(path)-wal was readable by other users (0640); it is now 0600",
+        ])
+        #expect(Self.mode(directory) == "0700")
+        #expect(Self.mode(path) == "0600")
+        #expect(Self.mode(path + "-wal") == "0600")
+        #expect(try store.pendingWrites().entries.map(\.idempotencyKey) == ["k1"])
+        #expect(try LocalStore(path: path).warnings == [])
+    }
+
+    // MARK: - One dashboard per state directory
+
+    @Test func aSecondLockIsRefusedNamingTheHolderAndFreedWhenReleased() throws {
+        let path = Fixtures.tempDatabasePath()
+        let directory = (path as NSString).deletingLastPathComponent
+        let since = Date(timeIntervalSince1970: 1_800_000_000)
+        var first: StateLock? = try StateLock.acquire(beside: path, pid: 4242, now: since)
+        #expect(first?.path == directory + "/leadtop.lock")
+        #expect(Self.mode(directory) == "0700")
+        #expect(Self.mode(directory + "/leadtop.lock") == "0600")
+        #expect(try String(contentsOfFile: directory + "/leadtop.lock", encoding: .utf8) == "4242 1800000000\n")
+
+        let error = #expect(throws: StateLockError.self) { try StateLock.acquire(beside: path, pid: 5353) }
+        #expect(error == .held(directory: directory, lockFile: directory + "/leadtop.lock",
+                               holder: StateLock.Holder(pid: 4242, since: since)))
+        #expect(error?.description == "another leadtop (pid 4242, running since 2027-01-15 08:00:00 UTC) is using the state "
+            + "directory \(directory). Only one dashboard can use it at a time: switch to that one, or quit it first. "
+            + "To run a second dashboard, give it a state directory of its own: XDG_STATE_HOME=/some/other/dir leadtop")
+
+        first = nil
+        let second = try StateLock.acquire(beside: path, pid: 5353, now: since.addingTimeInterval(60))
+        #expect(try String(contentsOfFile: second.path, encoding: .utf8) == "5353 1800000060\n")
+        _ = first
+    }
+
+    @Test func aLockLeftByAKilledProcessDoesNotBlock() async throws {
+        let path = Fixtures.tempDatabasePath()
+        let directory = (path as NSString).deletingLastPathComponent
+        try PrivateStateFiles.ensureDirectory(directory)
+        // Another process takes the lock (flock(1) turning into sleep, no child left holding it)
+        // and is killed with SIGKILL while holding it.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["--exclusive", "--no-fork", directory + "/leadtop.lock", "sleep", "60"]
+        try holder.run()
+        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
+        #expect(await Fixtures.eventually(10) { (try? StateLock.acquire(beside: path)) == nil })
+        #expect(throws: StateLockError.self) { try StateLock.acquire(beside: path) }
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        #expect(holder.terminationReason == .uncaughtSignal)
+        _ = try StateLock.acquire(beside: path, pid: 77)
+    }
+
+    // MARK: - Unwritable state
+
+    @Test(.enabled(if: ReadOnlyMount.available, "needs mount(8) and CAP_SYS_ADMIN, or a non-root user"))
+    func aReadOnlyStateDirectoryIsRefusedWithItsPath() throws {
+        let path = Fixtures.tempDatabasePath()
+        let directory = (path as NSString).deletingLastPathComponent
+        _ = try LocalStore(path: path)
+        let code = try ReadOnlyMount.make(directory)
+        defer { ReadOnlyMount.undo(directory) }
+        let error = #expect(throws: StateDirectoryError.self) { try LocalStore(path: path) }
+        #expect(error == .notWritable(path: directory, errno: code))
+        #expect(error?.description == "the state directory \(directory) is not writable (\(String(cString: strerror(code)))); "
+            + "leadtop keeps its cache and pending writes there. Make it writable (chmod 700 \(directory)) or start leadtop "
+            + "with another state directory (XDG_STATE_HOME=/some/writable/dir leadtop).")
+        #expect(throws: StateDirectoryError.self) { try StateLock.acquire(beside: path) }
+    }
+
+    @Test(.enabled(if: ReadOnlyMount.available, "needs mount(8) and CAP_SYS_ADMIN, or a non-root user"))
+    func anUnwritableDatabaseIsRefusedWithItsPath() throws {
+        let path = Fixtures.tempDatabasePath()
+        _ = try LocalStore(path: path)
+        let code = try ReadOnlyMount.make(path)
+        defer { ReadOnlyMount.undo(path) }
+        let error = #expect(throws: StateDirectoryError.self) { try LocalStore(path: path) }
+        #expect(error == .databaseNotWritable(path: path, errno: code))
+        #expect(error?.description == "the database \(path) cannot be read and written (\(String(cString: strerror(code)))). "
+            + "Make it so (chmod 600 \(path)) or start leadtop with another state directory (XDG_STATE_HOME=/some/writable/dir leadtop).")
+    }
+
+    @Test func aStateDirectoryThatCannotBeCreatedIsRefusedWithItsPath() throws {
+        // A regular file where a parent directory should be: refused even for root.
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-test-\(UUID().uuidString)").path
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
+        defer { unlink(blocker) }
+        let error = #expect(throws: StateDirectoryError.self) { try LocalStore(path: blocker + "/leadtop/leadtop.sqlite") }
+        #expect(error == .cannotCreate(path: blocker + "/leadtop", errno: ENOTDIR))
+    }
+}
+
+/// Makes a path read-only for this process. Tests run as root, which ignores permission bits, so
+/// for root the path is bind-mounted read-only onto itself (EROFS); other users get a chmod (EACCES).
+enum ReadOnlyMount {
+    static let available: Bool = {
+        guard getuid() == 0 else { return true }
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-mount-probe-\(getpid())").path
+        guard mkdir(probe, 0o700) == 0 || errno == EEXIST else { return false }
+        defer { rmdir(probe) }
+        guard (try? make(probe)) != nil else { return false }
+        undo(probe)
+        return true
+    }()
+
+    /// Returns the errno `access(2)` now reports for writing.
+    static func make(_ path: String) throws -> Int32 {
+        if getuid() == 0 {
+            try run(["mount", "--bind", path, path])
+            try run(["mount", "-o", "remount,bind,ro", path])
+        } else {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            #expect(chmod(path, isDirectory.boolValue ? 0o500 : 0o400) == 0)
+        }
+        guard access(path, W_OK) != 0 else { throw Failure(description: "\(path) is still writable") }
+        return errno
+    }
+
+    static func undo(_ path: String) {
+        if getuid() == 0 { _ = try? run(["umount", path]) } else { _ = chmod(path, 0o700) }
+    }
+
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    private static func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure(description: "\(arguments.joined(separator: " ")) failed") }
+    }
+}

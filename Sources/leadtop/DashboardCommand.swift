@@ -97,7 +97,11 @@ struct DashboardCommand: AsyncParsableCommand {
         let settings = AppState.Settings(
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
             isDemo: demo, mouse: connection.mouse)
-        let session = DashboardSession(state: AppState(now: Date(), settings: settings), theme: theme, app: app, trace: trace)
+        var state = AppState(now: Date(), settings: settings)
+        if let recovery = store.recoveryStatus {
+            state.message = StatusMessage(recovery, kind: .error, expiresAt: Date().addingTimeInterval(30))
+        }
+        let session = DashboardSession(state: state, theme: theme, app: app, trace: trace)
         var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
         syncOptions.reloadAPIKey = connection.reloadAPIKey
         syncOptions.account = connection.account
@@ -218,7 +222,7 @@ struct PreparedDashboard {
     var connection: Connection
     /// Held until the process ends: one dashboard per state directory.
     var lock: StateLock
-    /// Permissions tightened while opening the store.
+    /// Permissions tightened or a damaged database moved aside while opening the store.
     var storeWarnings: [String]
 
     var warnings: [String] { connection.warnings + storeWarnings }

@@ -3,7 +3,8 @@ import Glibc
 import LeadOSSimulator
 import Testing
 
-/// The real `leadtop` binary and its state directory: one dashboard at a time, private files. The simulator runs in this test process.
+/// The real `leadtop` binary and its state directory: one dashboard at a time, private files, a
+/// damaged database replaced. The simulator runs in this test process.
 @Suite("State directory in tmux", .serialized)
 struct StateDirectoryEndToEndTests {
     /// A simulator and a temporary XDG home shared by every pane of a test.
@@ -115,5 +116,35 @@ struct StateDirectoryEndToEndTests {
         try session.sendKeys("q")
         try session.waitForPrompt(timeout: 10)
         #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
+    @Test("a damaged database is moved aside: the dashboard starts on a new one and says where the old one is")
+    func damagedDatabaseIsReplaced() async throws {
+        let setup = try await Setup()
+        let session = try TmuxSession(width: 120, height: 40, environment: setup.environment)
+        defer { session.kill() }
+        let directory = setup.stateDirectory
+        #expect(mkdir(setup.home.appendingPathComponent("state").path, 0o700) == 0 && mkdir(directory, 0o700) == 0)
+        let garbage = Data(String(repeating: "not a database. ", count: 512).utf8)
+        #expect(FileManager.default.createFile(atPath: directory + "/leadtop.sqlite", contents: garbage))
+
+        try session.runCommand(try setup.command())
+        let screen = try await session.waitForAsync(timeout: 15, "the status message") { screen in
+            screen.contains { $0.contains("Damaged database moved to leadtop.sqlite.broken-") }
+        }
+        let broken = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("leadtop.sqlite.broken-") }
+        #expect(broken.count == 1)
+        let name = try #require(broken.first)
+        #expect(screen.contains { $0.contains("Damaged database moved to \(name)") })
+        #expect(FileManager.default.contents(atPath: directory + "/" + name) == garbage)
+        try await waitForDashboard(session)
+
+        try session.sendKeys("q")
+        try await session.waitForPromptAsync(timeout: 10)
+        // Joined as the terminal wrapped it: the warning is one long line.
+        let shown = try session.tmux(["capture-pane", "-p", "-J", "-t", "0"])
+        #expect(shown.contains("leadtop: warning: the database \(directory)/leadtop.sqlite could not be used (SQLite error 26: "
+            + "file is not a database); it was moved to \(directory)/\(name) and a new one started"))
+        await setup.close()
     }
 }

@@ -5,8 +5,8 @@ import LeadTopCore
 import Testing
 @testable import LeadTopRuntime
 
-/// The state directory on real files: private modes, the one-dashboard lock, unwritable
-/// directories and databases.
+/// The state directory on real files: private modes, the one-dashboard lock, damaged and
+/// unwritable databases.
 @Suite struct StateFilesTests {
     static func mode(_ path: String) -> String? { PrivateStateFiles.mode(of: path).map(PrivateStateFiles.octal) }
 
@@ -93,6 +93,96 @@ import Testing
         holder.waitUntilExit()
         #expect(holder.terminationReason == .uncaughtSignal)
         _ = try StateLock.acquire(beside: path, pid: 77)
+    }
+
+    // MARK: - Damaged databases
+
+    static let openedAt = Date(timeIntervalSince1970: 1_800_000_000)   // 2027-01-15 08:00:00 UTC
+
+    @Test func garbageBytesAreMovedAsideAndANewDatabaseStarts() throws {
+        let path = Fixtures.tempDatabasePath()
+        let directory = (path as NSString).deletingLastPathComponent
+        try PrivateStateFiles.ensureDirectory(directory)
+        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) })
+        #expect(FileManager.default.createFile(atPath: path, contents: garbage, attributes: [.posixPermissions: 0o600]))
+
+        let store = try LocalStore(path: path, now: Self.openedAt)
+        let moved = path + ".broken-20270115T080000Z"
+        #expect(store.warnings == [
+            "the database \(path) could not be used (SQLite error 26: file is not a database); it was moved to \(moved) "
+                + "and a new one started (the cache fills again from LeadOS). No pending writes could be read from it.",
+        ])
+        #expect(store.recoveryStatus == "Damaged database moved to leadtop.sqlite.broken-20270115T080000Z")
+        #expect(FileManager.default.contents(atPath: moved) == garbage)
+        #expect(try store.pendingWriteCount() == 0)
+        try store.enqueue(.pause(campaignID: "camp_a"), at: Date())
+        #expect(try LocalStore(path: path).warnings == [])
+    }
+
+    @Test func aTruncatedDatabaseGivesBackItsPendingWrites() throws {
+        let path = Fixtures.tempDatabasePath()
+        let feedback = WriteCommand.feedback(leadID: "del_1", FeedbackSubmission(rating: .good, reason: nil, note: "ok"))
+        do {
+            let store = try LocalStore(path: path)
+            try store.enqueue(.pause(campaignID: "camp_a"), idempotencyKey: "k1", at: Self.openedAt)
+            try store.enqueue(feedback, idempotencyKey: "k2", at: Self.openedAt.addingTimeInterval(1))
+            try store.storeLeads((0..<400).map { Fixtures.lead("del_\($0)", at: 1000 + $0) }, limit: 1000)
+        }
+        let length = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(length > 100_000)
+        #expect(truncate(path, off_t(length / 2)) == 0)
+
+        let store = try LocalStore(path: path, now: Self.openedAt)
+        let moved = path + ".broken-20270115T080000Z"
+        let pageSize = 4096
+        #expect(store.warnings == [
+            "the database \(path) could not be used (the file is cut short: \(length / 2) of its "
+                + "\(length / pageSize * pageSize) bytes); it was moved to \(moved) and a new one started "
+                + "(the cache fills again from LeadOS). 2 pending writes recovered from it and will be sent.",
+        ])
+        #expect(store.recoveryStatus == "Damaged database moved to leadtop.sqlite.broken-20270115T080000Z; 2 pending writes kept")
+        let pending = try store.pendingWrites()
+        #expect(pending.discarded == 0)
+        #expect(pending.entries.map(\.idempotencyKey) == ["k1", "k2"])
+        #expect(pending.entries.map(\.command) == [.pause(campaignID: "camp_a"), feedback])
+        #expect(pending.entries.map(\.createdAt) == [Self.openedAt, Self.openedAt.addingTimeInterval(1)])
+        #expect(try store.feedPage(FeedRequest(filter: .all, offset: 0, limit: 10, generation: 0)).total == 0)
+        #expect(FileManager.default.fileExists(atPath: moved))
+    }
+
+    @Test func aCorruptPageSQLiteFindsIsMovedAsideToo() throws {
+        let path = Fixtures.tempDatabasePath()
+        do {
+            let store = try LocalStore(path: path)
+            try store.enqueue(.pause(campaignID: "camp_a"), idempotencyKey: "k1", at: Self.openedAt)
+        }
+        // Overwrite every page after the first (schema intact, tables not).
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let length = try handle.seekToEnd()
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(length) - 4096))
+        try handle.close()
+
+        let store = try LocalStore(path: path, now: Self.openedAt)
+        #expect(store.warnings.count == 1)
+        #expect(store.warnings.first?.hasPrefix("the database \(path) could not be used (SQLite error 11: ") == true)
+        #expect(store.warnings.first?.hasSuffix("No pending writes could be read from it.") == true)
+        #expect(FileManager.default.fileExists(atPath: path + ".broken-20270115T080000Z"))
+        #expect(try store.pendingWriteCount() == 0)
+    }
+
+    @Test func truncationIsReadFromTheHeader() {
+        var header = [UInt8](repeating: 0, count: 100)
+        header.replaceSubrange(0..<16, with: Array("SQLite format 3\0".utf8))
+        header[16] = 0x10                          // page size 4096
+        header[27] = 9; header[95] = 9             // change counter = version-valid-for
+        header[31] = 10                            // 10 pages
+        #expect(DatabaseDamage.truncation(header: header, fileLength: 40_960) == nil)
+        #expect(DatabaseDamage.truncation(header: header, fileLength: 40_959)
+            == DatabaseDamage(description: "the file is cut short: 40959 of its 40960 bytes"))
+        header[95] = 8                             // a count not kept up to date is not trusted
+        #expect(DatabaseDamage.truncation(header: header, fileLength: 4096) == nil)
+        #expect(DatabaseDamage.truncation(header: Array(repeating: 0x41, count: 100), fileLength: 1) == nil)
     }
 
     // MARK: - Unwritable state

@@ -185,6 +185,20 @@ import Testing
         #expect(DatabaseDamage.truncation(header: Array(repeating: 0x41, count: 100), fileLength: 1) == nil)
     }
 
+    @Test func aShortFileWithFramesInItsWALIsLeftToSQLite() throws {
+        let path = Fixtures.tempDatabasePath()
+        try PrivateStateFiles.ensureDirectory((path as NSString).deletingLastPathComponent)
+        var header = [UInt8](repeating: 0, count: 4096)
+        header.replaceSubrange(0..<16, with: Array("SQLite format 3\0".utf8))
+        header[16] = 0x10; header[27] = 3; header[95] = 3; header[31] = 10
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(header)))
+        #expect(DatabaseDamage.truncation(of: path) == DatabaseDamage(description: "the file is cut short: 4096 of its 40960 bytes"))
+        // A checkpoint cut off by a crash: page 1 written, the file not yet extended, the frames
+        // still in the -wal for SQLite to write again.
+        #expect(FileManager.default.createFile(atPath: path + "-wal", contents: Data(repeating: 1, count: 32)))
+        #expect(DatabaseDamage.truncation(of: path) == nil)
+    }
+
     // MARK: - Unwritable state
 
     @Test(.enabled(if: ReadOnlyMount.available, "needs mount(8) and CAP_SYS_ADMIN, or a non-root user"))

@@ -15,8 +15,12 @@ struct DatabaseDamage: Error, Equatable, CustomStringConvertible {
 
     /// Compares the page count in the header with the file's length; nil when they agree, when
     /// the file is empty (a new database) or when the header is not SQLite's (SQLite itself then
-    /// refuses the file, and `from(_:)` names that).
+    /// refuses the file, and `from(_:)` names that). Skipped while a -wal file has frames: a
+    /// checkpoint cut off by a crash writes page 1 before the pages that extend the file, and
+    /// SQLite completes it from the -wal (it still refuses a file really cut short, as error 11).
     static func truncation(of path: String) -> DatabaseDamage? {
+        var wal = stat()
+        if stat(path + "-wal", &wal) == 0, wal.st_size > 0 { return nil }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let header = try? handle.read(upToCount: 100), let length = try? handle.seekToEnd() else { return nil }

@@ -16,6 +16,15 @@ extension Terminal {
         return syncSize(force: true) ?? .resize(width: size.width, height: size.height)
     }
 
+    /// After any SIGCONT, also one this process did not ask for (`kill -STOP` from elsewhere, then
+    /// `fg`): the shell has put its own terminal modes back and may have drawn over the screen,
+    /// and the size may have changed. Program mode (no echo, a key at a time) is set again at
+    /// once, and the resize event makes the next frame a full one at the size of now.
+    func resumeAfterStop() -> TerminalEvent {
+        reset_prog_mode()
+        return syncSize(force: true) ?? .resize(width: size.width, height: size.height)
+    }
+
     /// Stops the process with SIGTSTP at its default action and returns once it is continued.
     /// The signal is raised on this thread with the action and mask it needs, then both are put
     /// back, so Dispatch keeps receiving the next Ctrl-Z. In an orphaned process group the kernel

@@ -117,9 +117,7 @@ public final class TerminalApp: Sendable {
             case SIGTSTP:
                 events.append(terminal.suspend())
             case SIGCONT:
-                // Continued after a stop this process did not ask for (`kill -STOP`): the size may
-                // have changed meanwhile, and the shell may have drawn over the screen.
-                if let resize = terminal.syncSize(force: true) { events.append(resize) }
+                events.append(terminal.resumeAfterStop())
             default:
                 events.append(.signal(number))
             }

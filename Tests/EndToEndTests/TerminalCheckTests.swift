@@ -227,6 +227,25 @@ struct TerminalCheckTests {
         try expectSaneModes(session)
     }
 
+    @Test("stopped from outside (SIGSTOP), resized, then fg: laid out for the new size and keys arrive one at a time")
+    func externalStopResizeResume() throws {
+        let session = try start()
+        defer { session.kill() }
+        #expect(Glibc.kill(try session.childPID(named: Self.program), SIGSTOP) == 0)
+        try session.waitForPrompt()
+
+        try session.resize(width: 70, height: 20)
+        try session.runCommand("fg")
+        let footer = "q quits" + String(repeating: " ", count: 70 - 8) + "#"
+        try session.waitFor("the 70×20 frame") { $0.first == "size 70x20" && $0.count == 20 && $0.last == footer }
+        // The shell had put its line-at-a-time modes back: a key without Enter still arrives.
+        try session.sendKeys("x")
+        try session.waitFor(text: "key char(\"x\")")
+        try session.sendKeys("q")
+        try session.waitFor(text: "exit quit")
+        try expectSaneModes(session)
+    }
+
     /// Polls until `size()` stops growing (pipe-pane copies the output asynchronously).
     private func waitForStableSize(_ size: () -> Int) throws -> Int {
         let deadline = Date().addingTimeInterval(5)

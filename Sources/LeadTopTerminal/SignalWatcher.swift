@@ -34,6 +34,25 @@ final class SignalWatcher: @unchecked Sendable {
             }
             source.resume()
         }
+        Self.waitForRegistration(on: queue)
+    }
+
+    /// Dispatch takes a signal over (its own handler in place of SIG_IGN) when the source is
+    /// installed on its queue, a moment after `resume`. A signal before that meets SIG_IGN and is
+    /// lost: a Ctrl-Z or a resize right after the first frame. So the loop starts only once every
+    /// watched signal has Dispatch's handler (bounded, in case a Dispatch version installs none).
+    private static func waitForRegistration(on queue: DispatchQueue) {
+        queue.sync {}
+        let deadline = DispatchTime.now() + .seconds(1)
+        while watched.contains(where: isIgnored), DispatchTime.now() < deadline {
+            usleep(200)
+        }
+    }
+
+    private static func isIgnored(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// The signals that arrived since the last call, oldest first.

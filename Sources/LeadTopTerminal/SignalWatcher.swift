@@ -9,8 +9,8 @@ import Synchronization
 ///
 /// Created before `newterm`, so ncurses finds the signals already taken and installs no handlers
 /// of its own (its SIGTSTP handler would redraw from whichever thread the signal landed on, at
-/// the old size). SIGCONT still continues a stopped process while ignored: the kernel does that
-/// whatever the signal's action.
+/// the old size). Taking SIGCONT over does not keep a stopped process stopped: the kernel
+/// continues it whatever the signal's action.
 // @unchecked: `sources` is set once in init and only cancelled afterwards; `pending` is a Mutex.
 final class SignalWatcher: @unchecked Sendable {
     static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT]

@@ -2,15 +2,18 @@ import Dispatch
 import Glibc
 import Synchronization
 
-/// Receives SIGINT, SIGTERM, SIGHUP and SIGWINCH through Dispatch signal sources instead of
-/// handlers that would run at an arbitrary point: the default actions are turned off, each arrival
-/// is only recorded and the UI loop woken, and the loop does the rest (restore, relayout).
+/// Receives SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP and SIGCONT through Dispatch signal
+/// sources instead of handlers that would run at an arbitrary point: the default actions are
+/// turned off, each arrival is only recorded and the UI loop woken, and the loop does the rest
+/// (restore, relayout, suspend, redraw after `fg`).
 ///
 /// Created before `newterm`, so ncurses finds the signals already taken and installs no handlers
-/// of its own.
+/// of its own (its SIGTSTP handler would redraw from whichever thread the signal landed on, at
+/// the old size). Taking SIGCONT over does not keep a stopped process stopped: the kernel
+/// continues it whatever the signal's action.
 // @unchecked: `sources` is set once in init and only cancelled afterwards; `pending` is a Mutex.
 final class SignalWatcher: @unchecked Sendable {
-    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH]
+    static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT]
 
     private let sources: [any DispatchSourceSignal]
     private let pending = Mutex<[Int32]>([])
@@ -31,6 +34,25 @@ final class SignalWatcher: @unchecked Sendable {
             }
             source.resume()
         }
+        Self.waitForRegistration(on: queue)
+    }
+
+    /// Dispatch takes a signal over (its own handler in place of SIG_IGN) when the source is
+    /// installed on its queue, a moment after `resume`. A signal before that meets SIG_IGN and is
+    /// lost: a Ctrl-Z or a resize right after the first frame. So the loop starts only once every
+    /// watched signal has Dispatch's handler (bounded, in case a Dispatch version installs none).
+    private static func waitForRegistration(on queue: DispatchQueue) {
+        queue.sync {}
+        let deadline = DispatchTime.now() + .seconds(1)
+        while watched.contains(where: isIgnored), DispatchTime.now() < deadline {
+            usleep(200)
+        }
+    }
+
+    private static func isIgnored(_ number: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(number, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// The signals that arrived since the last call, oldest first.

@@ -111,9 +111,14 @@ public final class TerminalApp: Sendable {
         var events: [TerminalEvent] = []
         wakePipe.drain()
         for number in signals.takePending() {
-            if number == SIGWINCH {
+            switch number {
+            case SIGWINCH:
                 if let resize = terminal.syncSize() { events.append(resize) }
-            } else {
+            case SIGTSTP:
+                events.append(terminal.suspend())
+            case SIGCONT:
+                events.append(terminal.resumeAfterStop())
+            default:
                 events.append(.signal(number))
             }
         }

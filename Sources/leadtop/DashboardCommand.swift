@@ -52,6 +52,8 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Everything this process creates (the cache of leads above all) is private to its user.
+        umask(0o077)
         let environment = ProcessInfo.processInfo.environment
         let trace = DashboardTrace(environment: environment)
         trace.record("start", MemoryTuning.arenasLimited ? "malloc_arenas=1" : "")
@@ -86,8 +88,8 @@ struct DashboardCommand: AsyncParsableCommand {
         trace.record("phase", "config")
         let (theme, themeWarnings) = try ThemeLocator.theme(named: self.theme ?? connection.configuredTheme, environment: environment)
         trace.record("phase", "theme")
-        try FileManager.default.createDirectory(
-            atPath: (connection.statePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // Before the store opens: a second dashboard on the same state directory stops here.
+        let lock = try StateLock.acquire(beside: connection.statePath)
         let store = try LocalStore(path: connection.statePath)
         trace.record("phase", "store")
         let logger = try RequestLog.logger(environment: environment, level: logLevel.level)
@@ -95,7 +97,11 @@ struct DashboardCommand: AsyncParsableCommand {
         let settings = AppState.Settings(
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
             isDemo: demo, mouse: connection.mouse, keys: connection.keys)
-        let session = DashboardSession(state: AppState(now: Date(), settings: settings), theme: theme, app: app, trace: trace)
+        var state = AppState(now: Date(), settings: settings)
+        if let recovery = store.recoveryStatus {
+            state.message = StatusMessage(recovery, kind: .error, expiresAt: Date().addingTimeInterval(30))
+        }
+        let session = DashboardSession(state: state, theme: theme, app: app, trace: trace)
         var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
         syncOptions.reloadAPIKey = connection.reloadAPIKey
         syncOptions.account = connection.account
@@ -117,7 +123,8 @@ struct DashboardCommand: AsyncParsableCommand {
             case .quit: break
             }
         }
-        var prepared = PreparedDashboard(session: session, engine: engine, connection: connection)
+        var prepared = PreparedDashboard(
+            session: session, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings
         return prepared
     }
@@ -125,7 +132,14 @@ struct DashboardCommand: AsyncParsableCommand {
     /// A simulator in this process, its state in a temporary directory, push mode on.
     private func demoConnection() async throws -> Connection {
         let simulator = try await SimulatorServer.start(SimulatorOptions(leadEvery: 2))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-demo-\(getpid())")
+        // mkdtemp: a new directory (0700) of an unpredictable name, never one someone else made
+        // in the shared temporary directory beforehand.
+        let pattern = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-demo-XXXXXX").path
+        var template = Array(pattern.utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw StateDirectoryError.cannotCreate(path: pattern, errno: errno)
+        }
+        let directory = URL(fileURLWithPath: String(cString: made))
         return Connection(
             baseURL: simulator.baseURL, apiKey: simulator.apiKey, allowInsecureHTTP: false,
             statePath: directory.appendingPathComponent("leadtop.sqlite").path, intervals: .standard,
@@ -207,8 +221,12 @@ struct PreparedDashboard {
     var session: DashboardSession
     var engine: SyncEngine
     var connection: Connection
+    /// Held until the process ends: one dashboard per state directory.
+    var lock: StateLock
+    /// Permissions tightened or a damaged database moved aside while opening the store.
+    var storeWarnings: [String]
 
-    var warnings: [String] { connection.warnings }
+    var warnings: [String] { connection.warnings + storeWarnings }
     var simulator: SimulatorServer? { connection.simulator }
 
     func cleanUp() {

@@ -200,6 +200,52 @@ struct TerminalCheckTests {
         try session.waitFor(text: "exit quit")
     }
 
+    @Test("Ctrl-Z, a resize while stopped, then fg: the screen is laid out for the new size without a key")
+    func suspendResizeResume() throws {
+        let session = try start()
+        defer { session.kill() }
+        try session.sendKeys("C-z")
+        try session.waitForPrompt()
+        #expect(try session.format("#{alternate_on}") == "0")
+        try expectSaneModes(session)
+
+        try session.resize(width: 60, height: 15)
+        try session.runCommand("fg")
+        let footer = "q quits" + String(repeating: " ", count: 60 - 8) + "#"
+        let screen = try session.waitFor("the 60×15 frame") {
+            $0.first == "size 60x15" && $0.count == 15 && $0.last == footer
+        }
+        #expect(screen[3].hasPrefix("event #") && screen[3].hasSuffix(": resize 60x15"))
+        #expect(try session.format("#{alternate_on}") == "1")
+        #expect(try session.format("#{cursor_flag}") == "0")
+
+        // Still in program mode: a key reaches the loop undecorated by echo.
+        try session.sendKeys("x")
+        try session.waitFor(text: "key char(\"x\")")
+        try session.sendKeys("q")
+        try session.waitFor(text: "exit quit")
+        try expectSaneModes(session)
+    }
+
+    @Test("stopped from outside (SIGSTOP), resized, then fg: laid out for the new size and keys arrive one at a time")
+    func externalStopResizeResume() throws {
+        let session = try start()
+        defer { session.kill() }
+        #expect(Glibc.kill(try session.childPID(named: Self.program), SIGSTOP) == 0)
+        try session.waitForPrompt()
+
+        try session.resize(width: 70, height: 20)
+        try session.runCommand("fg")
+        let footer = "q quits" + String(repeating: " ", count: 70 - 8) + "#"
+        try session.waitFor("the 70×20 frame") { $0.first == "size 70x20" && $0.count == 20 && $0.last == footer }
+        // The shell had put its line-at-a-time modes back: a key without Enter still arrives.
+        try session.sendKeys("x")
+        try session.waitFor(text: "key char(\"x\")")
+        try session.sendKeys("q")
+        try session.waitFor(text: "exit quit")
+        try expectSaneModes(session)
+    }
+
     /// Polls until `size()` stops growing (pipe-pane copies the output asynchronously).
     private func waitForStableSize(_ size: () -> Int) throws -> Int {
         let deadline = Date().addingTimeInterval(5)

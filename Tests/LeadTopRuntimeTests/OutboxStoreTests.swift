@@ -100,11 +100,4 @@ import Testing
         let count = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cached_value") }
         #expect(count == 2)
     }
-
-    @Test func garbageFileIsAClearError() throws {
-        let path = Fixtures.tempDatabasePath()
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
-        #expect(throws: (any Error).self) { try LocalStore(path: path) }
-    }
 }

@@ -6,15 +6,37 @@ import GRDB
 public final class LocalStore: Sendable {
     public let path: String
     let db: DatabaseQueue
+    /// What opening repaired, for the user: permissions tightened, a damaged file moved aside.
+    public let warnings: [String]
+    /// A damaged database found at open and replaced, for the status bar.
+    public let recoveryStatus: String?
 
-    /// Opens (creating if needed) the store at `path`; its directory is created with mode 0700.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the store at `path`: its directory 0700, the files 0600 (looser
+    /// ones are tightened, with a warning), a damaged file moved aside with its pending writes
+    /// carried over. An unwritable directory or database is refused with its path.
+    public init(path: String, now: Date = Date()) throws {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        }
+        if !directory.isEmpty { try PrivateStateFiles.ensureDirectory(directory) }
+        try PrivateStateFiles.checkDatabase(path)
         self.path = path
+        let warnings = PrivateStateFiles.tighten(databasePath: path)
+        var broken: BrokenDatabase?
+        do {
+            db = try Self.openChecked(path)
+        } catch let damage as DatabaseDamage {
+            broken = try BrokenDatabase.moveAside(path, damage: damage, at: now)
+            db = try Self.openChecked(path)
+        }
+        recoveryStatus = broken?.statusLine
+        self.warnings = warnings + (broken.map { [$0.warning] } ?? [])
+        if let broken { _ = try restore(broken.salvaged ?? []) }
+    }
+
+    /// Opens the file, migrates it and reads the outbox once, turning the errors that mean the
+    /// file is damaged into `DatabaseDamage`.
+    private static func openChecked(_ path: String) throws -> DatabaseQueue {
+        try PrivateStateFiles.createDatabaseFile(path)
+        if let damage = DatabaseDamage.truncation(of: path) { throw damage }
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         // WAL: one fsync per commit instead of several, with the same durability on a crash of
@@ -27,8 +49,14 @@ public final class LocalStore: Sendable {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
         }
-        db = try DatabaseQueue(path: path, configuration: configuration)
-        try Self.migrator.migrate(db)
+        do {
+            let db = try DatabaseQueue(path: path, configuration: configuration)
+            try migrator.migrate(db)
+            _ = try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(command) FROM outbox") }
+            return db
+        } catch let error as DatabaseError {
+            throw DatabaseDamage.from(error) ?? error
+        }
     }
 
     /// `<state dir>/leadtop.sqlite`, e.g. `~/.local/state/leadtop/leadtop.sqlite`.

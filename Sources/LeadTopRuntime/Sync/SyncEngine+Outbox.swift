@@ -30,7 +30,10 @@ extension SyncEngine {
             publishConnection()
             return
         }
-        guard let entry = next else { return }
+        guard let entry = next else {
+            settleEmptyOutbox()
+            return
+        }
         outbox.sending = entry.sequence
         let client = self.client
         Task { [weak self] in
@@ -39,6 +42,16 @@ extension SyncEngine {
             guard let self else { return }
             self.queue.async { self.settle(entry, result: result) }
         }
+    }
+
+    /// The queue is empty, possibly because another process on the same file sent what this one
+    /// counted or was retrying: the failure it was retrying is over, and the count is re-read
+    /// instead of staying at what this process last saw.
+    private func settleEmptyOutbox() {
+        outbox.failures = 0
+        tracker.clear("outbox")
+        publishConnection()
+        publishPendingCount()
     }
 
     static func send(_ entry: OutboxEntry, client: LeadOSClient) async throws -> WriteResult {

@@ -210,6 +210,26 @@ final class SimulatedTimeScheduler: SyncScheduler {
         await sim.stop()
     }
 
+    /// `--listen [::1]:P`: the receiver binds ::1 only, so a lead arrives only if the URL
+    /// registered with LeadOS is `http://[::1]:P/…` (it used to be 127.0.0.1, and nothing came).
+    @Test func pushArrivesOverIPv6Loopback() async throws {
+        let sim = try await Self.simulator()
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: Self.off, webhook: WebhookReceiverOptions(port: 0, host: "::1")),
+            scheduler: SimulatedTimeScheduler(world: sim.world), sink: recorder.sink)
+        engine.start()
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        let port = try #require(engine.webhookPort)
+        #expect(engine.queue.sync { engine.receiver?.callbackURL?.absoluteString } == "http://[::1]:\(port)/leadtop/webhook")
+        let delivered = sim.world.deliver(count: 2)
+        #expect(await Fixtures.eventually(20) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        engine.stop()
+        await sim.stop()
+    }
+
     @Test func acceptedFeedbackUpdatesTheLead() async throws {
         let sim = try await Self.simulator()
         let recorder = UpdateRecorder()

@@ -4,8 +4,10 @@ import Glibc
 #endif
 
 /// A plain TCP connection on loopback, byte by byte, for peers no HTTP client will imitate: one
-/// that says nothing, one that trickles its body, one of many holding connections open.
-final class RawConnection {
+/// that says nothing, one that trickles its body, one of many holding connections open. Waits
+/// block in `poll(2)` on a Dispatch thread, never on the few threads of Swift's cooperative pool
+/// that the servers under test (and every other suite running alongside) need.
+final class RawConnection: @unchecked Sendable {
     private let fd: Int32
 
     /// Connects to `host` (`127.0.0.1` or `::1`) at `port`.
@@ -49,7 +51,11 @@ final class RawConnection {
 
     /// Waits up to `seconds` for the peer to close (end of stream or reset), reading and
     /// discarding whatever it sends first. The bytes read are returned with the verdict.
-    func waitForClose(within seconds: TimeInterval) -> (closed: Bool, received: String) {
+    func waitForClose(within seconds: TimeInterval) async -> (closed: Bool, received: String) {
+        await Self.offPool { self.blockingWaitForClose(within: seconds) }
+    }
+
+    private func blockingWaitForClose(within seconds: TimeInterval) -> (closed: Bool, received: String) {
         let deadline = Date().addingTimeInterval(seconds)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -66,7 +72,11 @@ final class RawConnection {
     }
 
     /// Reads until `marker` has arrived, the peer closes, or `seconds` pass; what was read.
-    func receive(until marker: String, within seconds: TimeInterval) -> String {
+    func receive(until marker: String, within seconds: TimeInterval) async -> String {
+        await Self.offPool { self.blockingReceive(until: marker, within: seconds) }
+    }
+
+    private func blockingReceive(until marker: String, within seconds: TimeInterval) -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -83,7 +93,13 @@ final class RawConnection {
     }
 
     /// True when the peer has closed already (without waiting).
-    var isClosedByPeer: Bool { waitForClose(within: 0.05).closed }
+    var isClosedByPeer: Bool { get async { await waitForClose(within: 0.05).closed } }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
 }
 
 struct RawConnectionError: Error, CustomStringConvertible {

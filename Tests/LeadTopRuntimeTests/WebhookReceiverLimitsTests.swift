@@ -28,14 +28,14 @@ import Testing
         defer { receiver.stop() }
         let silent = try RawConnection(port: port)
         let started = Date()
-        let outcome = silent.waitForClose(within: 15)
+        let outcome = await silent.waitForClose(within: 15)
         let waited = Date().timeIntervalSince(started)
         #expect(outcome.closed, "still open after 15 s")
         #expect(waited >= 0.8, "closed after \(waited) s, before the timeout")
         // Half a request line is no request either.
         let slowHead = try RawConnection(port: port)
         slowHead.send("POST /leadtop/webhook HTTP/1.1\r\nHost: 127")
-        #expect(slowHead.waitForClose(within: 15).closed)
+        #expect(await slowHead.waitForClose(within: 15).closed)
     }
 
     @Test func aTricklingBodyIsCutOffAtTheReadTimeout() async throws {
@@ -49,7 +49,8 @@ import Testing
         var closed = false
         // A byte every 100 ms keeps the connection far from idle; only the read deadline ends it.
         while Date().timeIntervalSince(started) < 15 {
-            if !trickle.send("x") || trickle.waitForClose(within: 0.1).closed { closed = true; break }
+            if !trickle.send("x") { closed = true; break }
+            if await trickle.waitForClose(within: 0.1).closed { closed = true; break }
         }
         let waited = Date().timeIntervalSince(started)
         #expect(closed, "a trickled body was still being read after 15 s")
@@ -65,20 +66,20 @@ import Testing
         #expect(await Fixtures.eventually(10) { receiver.openConnections == 4 })
         let started = Date()
         let excess = try RawConnection(port: port)
-        #expect(excess.waitForClose(within: 1.5).closed, "a connection over the cap was kept")
+        #expect(await excess.waitForClose(within: 1.5).closed, "a connection over the cap was kept")
         #expect(Date().timeIntervalSince(started) < 1.5)
-        #expect(holders.allSatisfy { !$0.isClosedByPeer }, "the holders are still within their idle time")
+        for holder in holders { #expect(await !holder.isClosedByPeer, "the holders are still within their idle time") }
         #expect(receiver.openConnections == 4)
         // A real webhook during the flood is refused the same way (LeadOS retries it later)…
         let early = try RawConnection(port: port)
         early.send(try Self.signedRequest(eventID: "evt_early"))
-        #expect(!early.receive(until: "\r\n\r\n", within: 1.5).hasPrefix("HTTP/1.1 200"))
+        #expect(await !early.receive(until: "\r\n\r\n", within: 1.5).hasPrefix("HTTP/1.1 200"))
         // …and once the holders' idle time is up, it is answered.
-        #expect(holders.allSatisfy { $0.waitForClose(within: 15).closed })
+        for holder in holders { #expect(await holder.waitForClose(within: 15).closed) }
         #expect(await Fixtures.eventually(10) { receiver.openConnections == 0 })
         let webhook = try RawConnection(port: port)
         webhook.send(try Self.signedRequest(eventID: "evt_late"))
-        let reply = webhook.receive(until: "\r\n\r\n", within: 10)
+        let reply = await webhook.receive(until: "\r\n\r\n", within: 10)
         #expect(reply.hasPrefix("HTTP/1.1 200"), "\(reply)")
     }
 }

@@ -139,7 +139,7 @@ import Testing
         #expect(collected.items.map(\.id) == ["camp_000001", "camp_000002", "camp_000003", "camp_000005", "camp_000006"])
         #expect(collected.unreadable.map(\.id) == ["camp_000004"])
         #expect(collected.hasMore)
-        #expect(server.requests.count == 3)
+        #expect(collected.pages == 3 && server.requests.count == 3)
     }
 
     // MARK: Retry-After

@@ -48,6 +48,7 @@ public struct PageSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
         var seenCursors = Set<String>()
         for _ in 0..<Swift.max(1, maxPages) {
             let page = try await fetch(cursor)
+            result.pages += 1
             result.items += page.data
             result.unreadable += page.unreadable
             guard page.hasMore, let next = page.nextCursor else { return result }
@@ -68,6 +69,8 @@ public struct CollectedPages<Item: Sendable>: Sendable {
     public var unreadable: [UnreadableItem] = []
     /// True when the walk stopped at its page limit while LeadOS still had more.
     public var hasMore = false
+    /// Pages fetched (requests made).
+    public var pages = 0
 }
 
 extension CollectedPages: Equatable where Item: Equatable {}

@@ -47,6 +47,17 @@ extension SyncEngine {
     /// rate limit's whole minute on every poll; the pane says when LeadOS has more.
     static let campaignPageLimit = 100
 
+    /// Requests a minute the campaigns poller may spend: a third of the contract's 120.
+    static let campaignRequestsPerMinute: Double = 40
+
+    /// The least wait before the next poll of the same resource: a walk of N campaign pages waits
+    /// N × 1.5 s, so an account with thousands of campaigns does not spend the whole rate limit
+    /// (100 pages every 10 s would be 600 requests a minute).
+    static func spacing(after value: PollResult) -> TimeInterval {
+        guard case .campaigns(let collected) = value else { return 0 }
+        return Double(collected.pages) * 60 / campaignRequestsPerMinute
+    }
+
     /// `now` bounds the feed cursor when a reply carries no `Date` header.
     static func fetch(_ resource: Resource, client: LeadOSClient, cursor: FeedCursor, statsScope: String?,
                       pageSize: Int, now: Date) async throws -> PollResult {
@@ -77,7 +88,7 @@ extension SyncEngine {
             apply(value, now: now)
             emit(.refreshed(resource, at: now))
             tracker.recordSuccess(resource.rawValue, at: now)
-            if interval > 0 { poller.timer = arm(resource, after: interval) }
+            if interval > 0 { poller.timer = arm(resource, after: max(interval, Self.spacing(after: value))) }
             pollers[resource] = poller
             keyAccepted(except: resource)
         case .failure(let error as LeadOSError) where error.isKeyRejection:

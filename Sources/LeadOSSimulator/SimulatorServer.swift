@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import LeadOSAPI
 import Logging
 import NIOCore
@@ -39,8 +40,13 @@ public final class SimulatorServer: Sendable {
         let bound = BoundAddress()
         var logger = Logger(label: "leadtop.sim")
         logger.logLevel = .critical
+        // `Date` on every reply is the simulated clock: LeadOS's clock, as the leads are dated by it.
+        let server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [
+            ResponseHeaderRewriter { fields in fields[.date] = HTTPDate.format(world.now()) },
+        ]))
         let app = Application(
             responder: SimulatorResponder(core: core),
+            server: server,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? options.port)) },
             logger: logger)

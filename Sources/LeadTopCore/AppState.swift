@@ -69,6 +69,8 @@ public struct AppState: Sendable {
     public var pendingCampaigns: [String: Campaign] = [:]
     /// Deliveries per day per campaign over the last `sparklineDays` days, oldest first.
     public var campaignSeries: [String: [Int]] = [:]
+    /// LeadOS has more campaigns than one poll fetches; `campaigns` holds the newest of them.
+    public var moreCampaignsOnServer = false
 
     // MARK: Feed
     public var leads: LeadStore

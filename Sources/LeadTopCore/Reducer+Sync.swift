@@ -47,6 +47,10 @@ extension AppState {
             settle(outcome)
         case .notice(let text):
             show(text)
+        case .skippedUnreadable(let resource, let items):
+            if let text = Self.unreadableNote(resource, items) { show(text, kind: .error) }
+        case .moreCampaignsOnServer(let more):
+            moreCampaignsOnServer = more
         }
         return []
     }
@@ -66,6 +70,19 @@ extension AppState {
         if selectedCampaignID.flatMap({ campaignIndex[$0] }) == nil { selectedCampaignID = campaigns.first?.id }
         if let row = selectedCampaignRow { revealCampaign(row: row) }
         clampCampaignScroll()
+    }
+
+    /// "Skipped 2 unreadable leads (del_abc123: score: expected Int)": how many, and the first one.
+    static func unreadableNote(_ resource: Resource, _ items: [UnreadableItem]) -> String? {
+        guard let first = items.first else { return nil }
+        let noun: String
+        switch resource {
+        case .feed: noun = items.count == 1 ? "lead" : "leads"
+        case .campaigns: noun = items.count == 1 ? "campaign" : "campaigns"
+        default: noun = items.count == 1 ? "object" : "objects"
+        }
+        let which = first.id.map { "\($0): " } ?? "#\(first.index + 1): "
+        return "Skipped \(items.count) unreadable \(noun) (\(which)\(first.reason))"
     }
 
     /// Deliveries per campaign for the last `days` days of account stats, oldest first.

@@ -30,6 +30,10 @@ public enum SyncUpdate: Sendable, Hashable {
     case writeSettled(WriteOutcome)
     /// Something the user should read once (e.g. push registered under a new URL).
     case notice(String)
+    /// A poll skipped objects LeadOS sent that could not be read; the rest of the reply was used.
+    case skippedUnreadable(Resource, [UnreadableItem])
+    /// Whether LeadOS has more campaigns than the poll fetched (the list shown is the newest part).
+    case moreCampaignsOnServer(Bool)
 }
 
 extension SyncUpdate {

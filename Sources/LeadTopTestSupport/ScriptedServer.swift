@@ -1,12 +1,15 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import LeadOSSimulator
 import Logging
 import NIOCore
 import ServiceLifecycle
 
 /// A loopback HTTP server whose replies a test scripts, for what a well-behaved simulator never
-/// sends: slow trickles, huge bodies, proxy HTML pages, exact header sequences.
+/// sends: slow trickles, huge bodies, proxy HTML pages, exact header sequences. A reply carries a
+/// `Date` header only when its script names one (`.json(headers: ["Date": …])`).
 public final class ScriptedServer: @unchecked Sendable {
     public enum Reply: Sendable {
         case json(status: Int, headers: [String: String] = [:], body: String)
@@ -51,7 +54,15 @@ public final class ScriptedServer: @unchecked Sendable {
         var logger = Logger(label: "scripted")
         logger.logLevel = .critical
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        // Hummingbird writes the wall clock's `Date` on every reply; put back the scripted one, or none.
+        let server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [
+            ResponseHeaderRewriter { fields in
+                let scripted = fields[Self.scriptedDate]
+                fields[Self.scriptedDate] = nil
+                fields[.date] = scripted
+            },
+        ]))
+        let app = Application(router: router, server: server, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { continuation.yield($0.localAddress?.port ?? 0); continuation.finish() },
                               logger: logger)
         // Stopped by graceful shutdown, never by cancelling the task (see WebhookReceiver.stop).
@@ -69,12 +80,17 @@ public final class ScriptedServer: @unchecked Sendable {
         Task { await group.triggerGracefulShutdown() }
     }
 
+    /// Carries a scripted `Date` past Hummingbird's own.
+    private static let scriptedDate = HTTPField.Name("X-Scripted-Date")!
+
     private static func respond(_ reply: Reply) -> Response {
         switch reply {
         case .json(let status, let extra, let body):
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            for (k, v) in extra { headers[HTTPField.Name(k)!] = v }
+            for (k, v) in extra {
+                headers[k.caseInsensitiveCompare("Date") == .orderedSame ? scriptedDate : HTTPField.Name(k)!] = v
+            }
             return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
         case .bytes(let count):
             return Response(status: .ok, headers: [.contentType: "application/json"],

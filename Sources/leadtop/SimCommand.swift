@@ -47,7 +47,7 @@ struct SimCommand: AsyncParsableCommand {
         guard webhookRetryScale >= 0, webhookRetryScale.isFinite else { throw ValidationError("--webhook-retry-scale must be 0 or more.") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be from 0 to 1.") }
         guard (0...1).contains(garbageRate) else { throw ValidationError("--garbage-rate must be from 0 to 1.") }
-        guard (0...10_000).contains(campaigns) else { throw ValidationError("--campaigns must be from 0 to 10000.") }
+        guard (0...20_000).contains(campaigns) else { throw ValidationError("--campaigns must be from 0 to 20000.") }
         if let historyLeads, !(0...5_000_000).contains(historyLeads) {
             throw ValidationError("--history-leads must be from 0 to 5000000.")
         }

@@ -28,6 +28,18 @@ import Testing
         #expect(d == .retry(after: 12))
     }
 
+    @Test func retryAfterIsHeldBetweenOneSecondAndAnHour() {
+        let p = RetryPolicy.standard
+        #expect(p.delay(afterAttempt: 1, retryAfter: 0, unitRandom: 0.5) == 1)
+        #expect(p.delay(afterAttempt: 1, retryAfter: 3600, unitRandom: 0.5) == 3600)
+        #expect(p.delay(afterAttempt: 1, retryAfter: 9_223_372_036_854_775_807, unitRandom: 0.5) == 3600)
+        #expect(p.delay(afterAttempt: 1, retryAfter: .infinity, unitRandom: 0.5) == 3600)
+        #expect(RetryPolicy.clampRetryAfter(.nan) == 1)
+        let d = p.decide(afterAttempt: 1, error: Self.apiError(429, code: "rate_limited", retryAfter: 0),
+                         method: "GET", hasIdempotencyKey: false, unitRandom: 0.1)
+        #expect(d == .retry(after: 1))
+    }
+
     @Test func onlyTransientFailuresAreRetried() {
         let p = RetryPolicy.standard
         func decide(_ e: LeadOSError, _ method: String = "GET", key: Bool = false, attempt: Int = 1) -> RetryDecision {
@@ -81,6 +93,29 @@ import Testing
         #expect(meta.retryAfter == 7)
         #expect(meta.requestID == "req_abc123")
         #expect(meta.replayed)
+    }
+
+    @Test func readsTheDateHeaderAndRetryAfterOfAnyLength() {
+        let meta = ResponseMeta(status: 429, headers: ["date": "Sun, 06 Dec 2026 17:05:08 GMT", "Retry-After": "99999999999999999999"])
+        #expect(meta.date == Timestamp.parse("2026-12-06T17:05:08Z"))
+        #expect(meta.retryAfter == 1e20)
+        #expect(ResponseMeta(status: 200, headers: ["Date": "yesterday", "Retry-After": "1.5"]).date == nil)
+        #expect(ResponseMeta(status: 200, headers: ["Retry-After": "1.5"]).retryAfter == nil)
+    }
+
+    @Test func httpDatesRoundTrip() {
+        #expect(HTTPDate.format(Timestamp.parse("2026-12-06T17:05:08Z")!) == "Sun, 06 Dec 2026 17:05:08 GMT")
+        #expect(HTTPDate.format(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 GMT")
+        #expect(HTTPDate.format(Timestamp.parse("1969-12-31T23:59:59Z")!) == "Wed, 31 Dec 1969 23:59:59 GMT")
+        #expect(HTTPDate.format(Timestamp.parse("9999-12-31T23:59:59Z")!) == "Fri, 31 Dec 9999 23:59:59 GMT")
+        for seconds in stride(from: -100_000_000, to: 4_000_000_000, by: 86_401 * 37) {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            #expect(HTTPDate.parse(HTTPDate.format(date)) == date)
+        }
+        for bad in ["Sun, 6 Dec 2026 17:05:08 GMT", "Sun, 06 Dex 2026 17:05:08 GMT", "Sun, 06 Dec 2026 17:05:08 UTC",
+                    "Sunday, 06-Dec-26 17:05:08 GMT", "Sun, 31 Feb 2026 17:05:08 GMT", ""] {
+            #expect(HTTPDate.parse(bad) == nil, "\(bad)")
+        }
     }
 
     @Test func malformedHeadersAreIgnored() {

@@ -315,3 +315,21 @@ import LeadTopTestSupport
         #expect(state.displayedStats?.totals.delivered == 999)
     }
 }
+
+/// What the state does with the engine's reports of unreadable objects.
+@Suite struct UnreadableReportTests {
+    @Test func skippedObjectsAreShownAsOneShortError() {
+        var state = AppState(now: Date(timeIntervalSince1970: 100))
+        reduce(&state, .sync(.skippedUnreadable(.feed, [
+            UnreadableItem(index: 3, id: "del_abc123", reason: "score: expected Int"),
+            UnreadableItem(index: 7, id: nil, reason: "object: missing field id"),
+        ])))
+        #expect(state.message == StatusMessage("Skipped 2 unreadable leads (del_abc123: score: expected Int)", kind: .error,
+                                               expiresAt: Date(timeIntervalSince1970: 105)))
+        reduce(&state, .sync(.skippedUnreadable(.campaigns, [UnreadableItem(index: 0, id: nil, reason: "status: bad value")])))
+        #expect(state.message?.text == "Skipped 1 unreadable campaign (#1: status: bad value)")
+        state.message = nil
+        reduce(&state, .sync(.skippedUnreadable(.feed, [])))
+        #expect(state.message == nil)
+    }
+}

@@ -36,6 +36,21 @@ import LeadTopTestSupport
         assertStyle(grid, x: 2..<10, y: 3, Theme.default[.campaignPaused])
     }
 
+    @Test func campaignsPaneSaysWhenLeadOSHasMore() {
+        var state = F.state()
+        reduce(&state, .sync(.moreCampaignsOnServer(true)))
+        let grid = pane(60, 3) { CampaignsPane.draw(into: &$0, state: state, theme: .default, rect: $1, focused: true) }
+        assertGrid(grid, """
+            x┌1 Campaigns (newest 5, more not shown)────────────────────┐x
+            x│STATUS      NAME         TODAY WHY     11 DAYS       LEADS│x
+            x└──────────────────────────────────────────────────────────┘x
+            xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+            """)
+        reduce(&state, .sync(.moreCampaignsOnServer(false)))
+        let again = pane(60, 3) { CampaignsPane.draw(into: &$0, state: state, theme: .default, rect: $1, focused: true) }
+        #expect(again.line(0).hasPrefix("x┌1 Campaigns (5)─"))
+    }
+
     @Test func feedPane() {
         let state = F.state()
         assertGrid(pane(70, 8) { FeedPane.draw(into: &$0, state: state, theme: .default, rect: $1, focused: true) }, """

@@ -210,6 +210,45 @@ final class SimulatedTimeScheduler: SyncScheduler {
         await sim.stop()
     }
 
+    /// `--listen [::1]:P`: the receiver binds ::1 only, so a lead arrives only if the URL
+    /// registered with LeadOS is `http://[::1]:P/…` (it used to be 127.0.0.1, and nothing came).
+    @Test func pushArrivesOverIPv6Loopback() async throws {
+        let sim = try await Self.simulator()
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: Self.off, webhook: WebhookReceiverOptions(port: 0, host: "::1")),
+            scheduler: SimulatedTimeScheduler(world: sim.world), sink: recorder.sink)
+        engine.start()
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        let port = try #require(engine.webhookPort)
+        #expect(engine.queue.sync { engine.receiver?.callbackURL?.absoluteString } == "http://[::1]:\(port)/leadtop/webhook")
+        let delivered = sim.world.deliver(count: 2)
+        #expect(await Fixtures.eventually(20) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        engine.stop()
+        await sim.stop()
+    }
+
+    /// An account of 12,000 campaigns: the newest 10,000 are shown, the pane is told there are
+    /// more, the state stays live, and the next walk waits 150 s (100 pages at 40 a minute).
+    @Test func anAccountWithMoreCampaignsThanOnePollSaysSo() async throws {
+        let sim = try await SimulatorServer.start(SimulatorOptions(seed: 42, clockSpeed: 0, startDate: Self.start, rateLimitPerMinute: nil,
+                                                                   campaignCount: 12_000, historyLeads: 300))
+        #expect(sim.world.campaigns().count == 12_000)
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder,
+                                     intervals: PollIntervals(feed: 0, campaigns: 10, balance: 0, stats: 0, feedbackSummary: 0))
+        engine.start()
+        #expect(await Fixtures.eventually(60) { recorder.updates.contains(.moreCampaignsOnServer(true)) })
+        let lists = recorder.updates.compactMap { if case .campaigns(let list) = $0 { list } else { nil } }
+        #expect(lists.map(\.count) == [10_000])
+        #expect(lists.first?.map(\.id) == Array(sim.world.campaigns().prefix(10_000).map(\.id)))
+        #expect(!recorder.updates.contains { if case .connection = $0 { $0 != .connection(.live) } else { false } })
+        engine.stop()
+        await sim.stop()
+    }
+
     @Test func acceptedFeedbackUpdatesTheLead() async throws {
         let sim = try await Self.simulator()
         let recorder = UpdateRecorder()

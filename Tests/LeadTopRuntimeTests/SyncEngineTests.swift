@@ -109,18 +109,23 @@ import Testing
             recorder.updates.last { if case .connection = $0 { true } else { false } }
                 == .connection(.degraded(reason: "LeadOS error 503", nextRetry: t.addingTimeInterval(2.5)))
         })
-        // Rate limited: Retry-After (7 s) wins over the backoff.
+        // Rate limited: Retry-After (7 s) wins over the backoff, and the wait is what the status says.
         state.mode = .rateLimited
         scheduler.advance(by: 0.5)
         #expect(await Fixtures.eventually { scheduler.pendingDelays.first == 7 })
-        // Third failure in a row: offline since the first failure.
+        #expect(await Fixtures.eventually {
+            recorder.updates.last { if case .connection = $0 { true } else { false } }
+                == .connection(.degraded(reason: "rate limited", nextRetry: t.addingTimeInterval(9.5)))
+        })
+        // Third failure in a row, LeadOS unavailable again: offline since the first failure.
+        state.mode = .failing
         scheduler.advance(by: 7)
         #expect(await Fixtures.eventually { recorder.updates.contains(.connection(.offline(
-            since: t.addingTimeInterval(2), reason: "rate limited", nextRetry: t.addingTimeInterval(16.5)))) })
+            since: t.addingTimeInterval(2), reason: "LeadOS error 503", nextRetry: t.addingTimeInterval(11.5)))) })
         // Recovery: the next poll succeeds and the state is live again.
         state.mode = .healthy
-        // Campaigns (due in 0.5 s) and balance (5.5 s) succeed first, then the feed's retry after Retry-After.
-        #expect(scheduler.pendingDelays == [0.5, 5.5, 7, 50.5, 50.5])
+        // Campaigns (due in 0.5 s) succeed first, then the feed's retry after backoff (0.5 × 4 s), then balance.
+        #expect(scheduler.pendingDelays == [0.5, 2, 5.5, 50.5, 50.5])
         scheduler.advance(by: 7)
         #expect(await Fixtures.eventually { recorder.updates.last { if case .connection = $0 { true } else { false } } == .connection(.live) })
         engine.stop()

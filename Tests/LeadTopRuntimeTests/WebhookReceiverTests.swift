@@ -55,6 +55,25 @@ import Testing
         #expect(events.all == ["evt_one", "evt_two"])
     }
 
+    @Test func theCallbackURLIsTheAddressBound() async throws {
+        #expect(WebhookReceiver.urlHost("::1") == "[::1]")
+        #expect(WebhookReceiver.urlHost("[::1]") == "[::1]")
+        #expect(WebhookReceiver.urlHost("::") == "[::1]")
+        #expect(WebhookReceiver.urlHost("0.0.0.0") == "127.0.0.1")
+        #expect(WebhookReceiver.urlHost("192.168.1.20") == "192.168.1.20")
+        #expect(WebhookReceiver.urlHost("localhost") == "localhost")
+        for host in ["::1", "[::1]"] {
+            let receiver = WebhookReceiver(options: WebhookReceiverOptions(port: 0, host: host)) { _ in }
+            let port = try await receiver.start()
+            #expect(receiver.callbackURL?.absoluteString == "http://[::1]:\(port)/leadtop/webhook")
+            // It really listens there.
+            let connection = try RawConnection(host: "::1", port: port)
+            connection.send("POST /leadtop/webhook HTTP/1.1\r\nHost: [::1]\r\nContent-Length: 2\r\n\r\n{}")
+            #expect(await connection.receive(until: "\r\n\r\n", within: 10).hasPrefix("HTTP/1.1 503"))
+            receiver.stop()
+        }
+    }
+
     @Test func aPortInUseIsAClearErrorNotAHang() async throws {
         let first = WebhookReceiver(options: WebhookReceiverOptions(port: 0)) { _ in }
         let port = try await first.start()

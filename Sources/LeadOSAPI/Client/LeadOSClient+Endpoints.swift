@@ -10,6 +10,11 @@ extension LeadOSClient {
         try await perform(Call(method: "GET", path: ["leads"], query: query.items), as: ListEnvelope<Lead>.self)
     }
 
+    /// `GET /v1/leads` — one page and the reply's headers (its `Date` bounds the feed cursor).
+    public func listLeadsWithMeta(_ query: LeadQuery = LeadQuery()) async throws -> (page: ListEnvelope<Lead>, meta: ResponseMeta) {
+        try await performWithMeta(Call(method: "GET", path: ["leads"], query: query.items), as: ListEnvelope<Lead>.self)
+    }
+
     /// `GET /v1/leads/stats` — dates are `YYYY-MM-DD`, both inclusive; nil uses the server's defaults.
     public func leadStats(startDate: String? = nil, endDate: String? = nil, campaignID: String? = nil) async throws -> DeliveryStats {
         try await leadStatsWithBody(startDate: startDate, endDate: endDate, campaignID: campaignID).stats

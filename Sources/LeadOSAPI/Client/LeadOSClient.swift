@@ -46,9 +46,20 @@ public final class LeadOSClient: Sendable {
 
     /// Sends `call` with retries; the decoded 2xx body and its bytes.
     func performWithBody<T: Decodable>(_ call: Call, as type: T.Type) async throws -> (T, Data) {
-        let (reply, _) = try await performRaw(call)
+        let (value, reply, _) = try await performReply(call, as: type)
+        return (value, reply.body)
+    }
+
+    /// Sends `call` with retries; the decoded 2xx body and the reply's headers.
+    func performWithMeta<T: Decodable>(_ call: Call, as type: T.Type) async throws -> (T, ResponseMeta) {
+        let (value, _, meta) = try await performReply(call, as: type)
+        return (value, meta)
+    }
+
+    private func performReply<T: Decodable>(_ call: Call, as type: T.Type) async throws -> (T, HTTPTransport.Reply, ResponseMeta) {
+        let (reply, meta) = try await performRaw(call)
         do {
-            return (try LeadOSJSON.decode(T.self, from: reply.body), reply.body)
+            return (try LeadOSJSON.decode(T.self, from: reply.body), reply, meta)
         } catch {
             throw LeadOSError.undecodable(status: reply.status, reason: Self.describe(error),
                                           excerpt: scrub(Sanitize.excerpt(reply.body)))

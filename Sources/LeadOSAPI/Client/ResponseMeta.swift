@@ -7,14 +7,18 @@ public struct ResponseMeta: Sendable, Hashable {
     /// `X-Request-Id`, for support and for matching log lines to requests.
     public var requestID: String?
     public var rateLimit: RateLimit?
-    /// `Retry-After` in seconds, when present and a non-negative integer.
+    /// `Retry-After` in seconds, when present and a non-negative integer (as sent: users clamp it
+    /// with `RetryPolicy.clampRetryAfter`).
     public var retryAfter: TimeInterval?
+    /// The reply's `Date` header: LeadOS's clock when it answered, to the second.
+    public var date: Date?
     /// `Idempotent-Replayed: true`: the server replayed a stored response instead of running the write again.
     public var replayed: Bool
 
-    public init(status: Int, requestID: String?, rateLimit: RateLimit?, retryAfter: TimeInterval?, replayed: Bool) {
+    public init(status: Int, requestID: String?, rateLimit: RateLimit?, retryAfter: TimeInterval?, replayed: Bool,
+                date: Date? = nil) {
         self.status = status; self.requestID = requestID; self.rateLimit = rateLimit
-        self.retryAfter = retryAfter; self.replayed = replayed
+        self.retryAfter = retryAfter; self.replayed = replayed; self.date = date
     }
 
     /// Reads the contract's headers; malformed values are treated as absent rather than trusted.
@@ -32,8 +36,18 @@ public struct ResponseMeta: Sendable, Hashable {
         } else {
             self.rateLimit = nil
         }
-        self.retryAfter = header("Retry-After").flatMap(Int.init).flatMap { $0 >= 0 ? TimeInterval($0) : nil }
+        self.retryAfter = header("Retry-After").flatMap(Self.seconds)
+        self.date = header("Date").flatMap(HTTPDate.parse)
         self.replayed = header("Idempotent-Replayed")?.lowercased() == "true"
+    }
+}
+
+extension ResponseMeta {
+    /// A non-negative integer of any length (digits only); one too long for `Int` is still a
+    /// very long wait, not a missing header.
+    static func seconds(_ text: String) -> TimeInterval? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Double(text)
     }
 }
 

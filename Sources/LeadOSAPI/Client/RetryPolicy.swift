@@ -46,9 +46,20 @@ public struct RetryPolicy: Sendable, Hashable {
         return ceiling * min(max(unitRandom, 0), 1)
     }
 
-    /// The wait before the next try: `Retry-After` when the server gave one, else the jittered backoff.
+    /// The waits a `Retry-After` may ask for: the contract's minimum of 1 s, up to an hour. `0`
+    /// would make every poller a tight loop, and a huge value would stop polling until `R`.
+    public static let retryAfterRange: ClosedRange<TimeInterval> = 1...3600
+
+    /// A server's `Retry-After`, held within `retryAfterRange`.
+    public static func clampRetryAfter(_ seconds: TimeInterval) -> TimeInterval {
+        guard !seconds.isNaN else { return retryAfterRange.lowerBound }
+        return min(max(seconds, retryAfterRange.lowerBound), retryAfterRange.upperBound)
+    }
+
+    /// The wait before the next try: `Retry-After` when the server gave one (clamped to
+    /// `retryAfterRange`), else the jittered backoff.
     public func delay(afterAttempt attempt: Int, retryAfter: TimeInterval?, unitRandom: Double) -> TimeInterval {
-        if let retryAfter, retryAfter >= 0 { return retryAfter }
+        if let retryAfter, retryAfter >= 0 { return Self.clampRetryAfter(retryAfter) }
         return backoff(afterAttempt: attempt, unitRandom: unitRandom)
     }
 

@@ -15,7 +15,10 @@ enum CampaignsPane {
 
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
         let scope = state.scopeCampaignID.map { _ in " · scoped" } ?? ""
-        let title = "1 Campaigns (\(state.campaigns.count))\(scope)"
+        // More on LeadOS than one poll fetches: say the list is only the newest part.
+        let count = state.moreCampaignsOnServer
+            ? "newest \(Format.thousands(state.campaigns.count)), more not shown" : "\(state.campaigns.count)"
+        let title = "1 Campaigns (\(count))\(scope)"
         let inner = Block.draw(into: &grid, rect, title: title, focused: focused, theme: theme)
         guard inner.height > 0 else { return }
         let widths = Columns.widths(specs, available: inner.width)

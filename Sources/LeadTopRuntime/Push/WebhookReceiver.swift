@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import LeadOSAPI
 import Logging
 import NIOCore
@@ -16,16 +17,29 @@ public struct WebhookReceiverOptions: Sendable, Hashable {
     public var publicURL: URL?
     public var path: String
     public var maxBodyBytes: Int
+    /// Seconds a connection may sit without a request (or between requests) before it is closed.
+    public var idleTimeout: Double
+    /// Seconds a request may take to arrive in full once its head has: a trickled body is closed.
+    public var requestReadTimeout: Double
+    /// Connections open at once; one more is closed as soon as it is accepted.
+    public var maxConnections: Int
 
     public init(port: Int = 0, host: String = "127.0.0.1", publicURL: URL? = nil,
-                path: String = "/leadtop/webhook", maxBodyBytes: Int = 1024 * 1024) {
+                path: String = "/leadtop/webhook", maxBodyBytes: Int = 1024 * 1024,
+                idleTimeout: Double = 30, requestReadTimeout: Double = 30, maxConnections: Int = 64) {
         self.port = port; self.host = host; self.publicURL = publicURL; self.path = path; self.maxBodyBytes = maxBodyBytes
+        self.idleTimeout = idleTimeout; self.requestReadTimeout = requestReadTimeout; self.maxConnections = maxConnections
     }
 }
 
 /// Push mode: an HTTP server that accepts LeadOS webhooks, verifies them before parsing, answers
 /// at once and hands each new event to `onEvent`. Until a secret is set every request gets 503
 /// (LeadOS retries later). Mutable state is guarded by `lock`.
+///
+/// Peers cannot hold it: a connection is closed after `idleTimeout` without a request, a request
+/// whose body has not arrived `requestReadTimeout` after its head is cut off, and at most
+/// `maxConnections` are open (more are closed at once). So within one timeout after peers stop
+/// holding connections, a real webhook is answered again.
 public final class WebhookReceiver: @unchecked Sendable {
     public let options: WebhookReceiverOptions
     private let clock: any SyncClock
@@ -36,10 +50,17 @@ public final class WebhookReceiver: @unchecked Sendable {
     private var serverTask: Task<Void, any Error>?
     private var serviceGroup: ServiceGroup?
     private var boundPort: Int?
+    private let cap: ConnectionCap
 
     public init(options: WebhookReceiverOptions, clock: any SyncClock = SystemClock(),
                 onEvent: @escaping @Sendable (WebhookEvent) -> Void) {
         self.options = options; self.clock = clock; self.onEvent = onEvent
+        self.cap = ConnectionCap(limit: options.maxConnections)
+    }
+
+    /// `[::1]`, as written in a URL, is the address `::1`.
+    static func bareHost(_ host: String) -> String {
+        host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
     }
 
     public func setSecret(_ secret: String) { lock.lock(); self.secret = secret; lock.unlock() }
@@ -50,11 +71,26 @@ public final class WebhookReceiver: @unchecked Sendable {
     /// The port actually bound (useful with port 0), once started.
     public var port: Int? { lock.lock(); defer { lock.unlock() }; return boundPort }
 
-    /// The URL to register with LeadOS.
+    /// Connections open now (for tests and diagnostics).
+    var openConnections: Int { cap.openCount }
+
+    /// The URL to register with LeadOS: the address bound (an IPv6 one in brackets), or the
+    /// public URL when one is set.
     public var callbackURL: URL? {
         if let url = options.publicURL { return url }
         guard let port else { return nil }
-        return URL(string: "http://127.0.0.1:\(port)\(options.path)")
+        return URL(string: "http://\(Self.urlHost(options.host)):\(port)\(options.path)")
+    }
+
+    /// The host part of a URL reaching `host` from this machine: a wildcard address becomes the
+    /// loopback address of its family, and an IPv6 address is bracketed.
+    static func urlHost(_ host: String) -> String {
+        let bare = bareHost(host)
+        switch bare {
+        case "", "0.0.0.0": return "127.0.0.1"
+        case "::": return "[::1]"
+        default: return bare.contains(":") ? "[\(bare)]" : bare
+        }
     }
 
     /// Binds and starts serving; returns the bound port.
@@ -70,9 +106,15 @@ public final class WebhookReceiver: @unchecked Sendable {
         var logger = Logger(label: "leadtop.webhook")
         logger.logLevel = .critical
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let cap = self.cap
+        let readTimeout = options.requestReadTimeout
+        let server = HTTPServerBuilder.http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionCapHandler(cap: cap), RequestReadDeadline(seconds: readTimeout)],
+            idleTimeout: .nanoseconds(Int64(max(0, options.idleTimeout) * 1_000_000_000))))
         let app = Application(
             router: router,
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "leadtop"),
+            server: server,
+            configuration: .init(address: .hostname(Self.bareHost(options.host), port: options.port), serverName: "leadtop"),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()

@@ -7,7 +7,8 @@ import LeadTopCore
 /// - live: nothing is currently failing.
 /// - degraded: something is failing and being retried (`nextRetry` is the soonest retry).
 /// - offline: `offlineAfterFailures` failures in a row with no success in between, or nothing has
-///   succeeded for `offlineAfter` seconds while failing.
+///   succeeded for `offlineAfter` seconds while failing; never while everything failing is only
+///   rate limited (LeadOS answers, and says when to come back: the wait is what the user needs).
 public struct ConnectionTracker: Sendable, Hashable {
     public var offlineAfterFailures: Int
     public var offlineAfter: TimeInterval
@@ -24,6 +25,7 @@ public struct ConnectionTracker: Sendable, Hashable {
         var detail: String
         var nextRetry: Date?
         var at: Date
+        var rateLimited = false
     }
 
     public init(offlineAfterFailures: Int = 5, offlineAfter: TimeInterval = 60) {
@@ -38,12 +40,13 @@ public struct ConnectionTracker: Sendable, Hashable {
     }
 
     /// `detail` is the whole error (status, error object, request id) for the details overlay;
-    /// `reason` the few words the status bar shows.
+    /// `reason` the few words the status bar shows. `rateLimited`: LeadOS answered 429.
     public mutating func recordFailure(_ channel: String, reason: String, detail: String? = nil, nextRetry: Date?,
-                                       at time: Date) {
+                                       at time: Date, rateLimited: Bool = false) {
         consecutiveFailures += 1
         if failingSince == nil { failingSince = time }
-        failing[channel] = Failure(reason: reason, detail: detail ?? reason, nextRetry: nextRetry, at: time)
+        failing[channel] = Failure(reason: reason, detail: detail ?? reason, nextRetry: nextRetry, at: time,
+                                   rateLimited: rateLimited)
     }
 
     /// Forgets a channel that stopped retrying (e.g. its poller was turned off).
@@ -57,7 +60,8 @@ public struct ConnectionTracker: Sendable, Hashable {
         let quietFor = now.timeIntervalSince(lastSuccess ?? since)
         let latest = failing.values.max { ($0.at, $0.reason) < ($1.at, $1.reason) }!
         let next = failing.values.compactMap(\.nextRetry).min()
-        if consecutiveFailures >= offlineAfterFailures || quietFor >= offlineAfter {
+        let onlyRateLimited = failing.values.allSatisfy(\.rateLimited)
+        if !onlyRateLimited, consecutiveFailures >= offlineAfterFailures || quietFor >= offlineAfter {
             return .offline(since: since, reason: latest.reason, nextRetry: next)
         }
         return .degraded(reason: latest.reason, nextRetry: next)

@@ -101,7 +101,7 @@ extension SyncEngine {
             let delay = options.backoff.delay(afterAttempt: outbox.failures, retryAfter: apiError?.meta?.retryAfter,
                                               unitRandom: options.random())
             tracker.recordFailure("outbox", reason: Self.reason(error), detail: String(describing: error),
-                                  nextRetry: now.addingTimeInterval(delay), at: now)
+                                  nextRetry: now.addingTimeInterval(delay), at: now, rateLimited: Self.isRateLimited(error))
             publishConnection()
             outbox.retryTimer = scheduler.schedule(after: delay) { [weak self] in
                 guard let self else { return }

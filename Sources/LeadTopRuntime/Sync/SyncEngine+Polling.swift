@@ -4,8 +4,9 @@ import LeadTopCore
 
 /// What one poll brought back, applied on the engine's queue.
 enum PollResult: Sendable {
-    case feed([Lead], FeedCursor)
-    case campaigns([Campaign])
+    case feed(FeedFetch, FeedCursor)
+    /// The campaigns of up to `campaignPageLimit` pages, and whether LeadOS has more.
+    case campaigns(CollectedPages<Campaign>)
     case balance(Balance)
     /// The stats and the reply's bytes, which the cache stores as they came.
     case stats(DeliveryStats, body: Data)
@@ -28,10 +29,12 @@ extension SyncEngine {
         let cursor = feedCursor
         let scope = statsCampaignID
         let pageSize = options.feedPageSize
+        let now = clock.now()
         Task { [weak self] in
             let result: Result<PollResult, any Error>
             do {
-                result = .success(try await Self.fetch(resource, client: client, cursor: cursor, statsScope: scope, pageSize: pageSize))
+                result = .success(try await Self.fetch(resource, client: client, cursor: cursor, statsScope: scope,
+                                                       pageSize: pageSize, now: now))
             } catch {
                 result = .failure(error)
             }
@@ -40,15 +43,31 @@ extension SyncEngine {
         }
     }
 
+    /// Pages of campaigns one poll fetches at most: 10,000 campaigns. More would cost more than the
+    /// rate limit's whole minute on every poll; the pane says when LeadOS has more.
+    static let campaignPageLimit = 100
+
+    /// Requests a minute the campaigns poller may spend: a third of the contract's 120.
+    static let campaignRequestsPerMinute: Double = 40
+
+    /// The least wait before the next poll of the same resource: a walk of N campaign pages waits
+    /// N × 1.5 s, so an account with thousands of campaigns does not spend the whole rate limit
+    /// (100 pages every 10 s would be 600 requests a minute).
+    static func spacing(after value: PollResult) -> TimeInterval {
+        guard case .campaigns(let collected) = value else { return 0 }
+        return Double(collected.pages) * 60 / campaignRequestsPerMinute
+    }
+
+    /// `now` bounds the feed cursor when a reply carries no `Date` header.
     static func fetch(_ resource: Resource, client: LeadOSClient, cursor: FeedCursor, statsScope: String?,
-                      pageSize: Int) async throws -> PollResult {
+                      pageSize: Int, now: Date) async throws -> PollResult {
         switch resource {
         case .feed:
             var next = cursor
-            let fresh = try await client.fetchNewLeads(after: &next, pageSize: pageSize)
-            return .feed(fresh, next)
+            let fetched = try await client.fetchFeed(after: &next, pageSize: pageSize, now: now)
+            return .feed(fetched, next)
         case .campaigns:
-            return .campaigns(try await client.campaignPages(CampaignQuery(limit: 100), maxPages: 100).collect())
+            return .campaigns(try await client.campaignPages(CampaignQuery(limit: 100), maxPages: campaignPageLimit).collectPages())
         case .balance:
             return .balance(try await client.balance())
         case .stats:
@@ -69,7 +88,7 @@ extension SyncEngine {
             apply(value, now: now)
             emit(.refreshed(resource, at: now))
             tracker.recordSuccess(resource.rawValue, at: now)
-            if interval > 0 { poller.timer = arm(resource, after: interval) }
+            if interval > 0 { poller.timer = arm(resource, after: max(interval, Self.spacing(after: value))) }
             pollers[resource] = poller
             keyAccepted(except: resource)
         case .failure(let error as LeadOSError) where error.isKeyRejection:
@@ -90,7 +109,7 @@ extension SyncEngine {
                                                   unitRandom: options.random())
                 poller.timer = arm(resource, after: delay)
                 tracker.recordFailure(resource.rawValue, reason: Self.reason(error), detail: String(describing: error),
-                                      nextRetry: now.addingTimeInterval(delay), at: now)
+                                      nextRetry: now.addingTimeInterval(delay), at: now, rateLimited: Self.isRateLimited(error))
             } else {
                 tracker.recordFailure(resource.rawValue, reason: Self.reason(error), detail: String(describing: error),
                                       nextRetry: nil, at: now)
@@ -110,17 +129,31 @@ extension SyncEngine {
         }
     }
 
+    /// Says once which objects a resource's polls skip: the same unreadable lead at the feed's
+    /// newest second comes back on every poll until newer leads move the cursor past it.
+    private func reportUnreadable(_ resource: Resource, _ items: [UnreadableItem]) {
+        guard items != reportedUnreadable[resource, default: []] else { return }
+        reportedUnreadable[resource] = items
+        if !items.isEmpty { emit(.skippedUnreadable(resource, items)) }
+    }
+
     private func apply(_ value: PollResult, now: Date) {
         switch value {
-        case .feed(let fresh, let cursor):
+        case .feed(let fetched, let cursor):
             let gapChanged = cursor.gap != feedCursor.gap
             feedCursor = cursor
-            if !fresh.isEmpty { storeAndEmit(fresh) }
+            if !fetched.leads.isEmpty { storeAndEmit(fetched.leads) }
             // After the leads, so a saved gap never points past leads not stored yet.
             if gapChanged { try? store.saveFeedGap(cursor.gap) }
-        case .campaigns(let campaigns):
-            emit(.campaigns(campaigns))
-            try? store.cacheCampaigns(campaigns)
+            reportUnreadable(.feed, fetched.unreadable)
+        case .campaigns(let collected):
+            emit(.campaigns(collected.items))
+            try? store.cacheCampaigns(collected.items)
+            if collected.hasMore != moreCampaignsOnServer {
+                moreCampaignsOnServer = collected.hasMore
+                emit(.moreCampaignsOnServer(collected.hasMore))
+            }
+            reportUnreadable(.campaigns, collected.unreadable)
         case .balance(let balance):
             emit(.balance(balance))
             try? store.cacheValue(balance, named: "balance", at: now)

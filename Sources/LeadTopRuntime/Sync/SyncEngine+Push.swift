@@ -97,7 +97,7 @@ extension SyncEngine {
                 let delay = options.backoff.delay(afterAttempt: attempt, retryAfter: apiError?.meta?.retryAfter,
                                                   unitRandom: options.random())
                 tracker.recordFailure("push", reason: reason, detail: String(describing: error),
-                                      nextRetry: now.addingTimeInterval(delay), at: now)
+                                      nextRetry: now.addingTimeInterval(delay), at: now, rateLimited: Self.isRateLimited(error))
                 pushRetryTimer = scheduler.schedule(after: delay) { [weak self] in
                     guard let self else { return }
                     self.queue.async { self.register(receiver, url: url, idempotencyKey: idempotencyKey, attempt: attempt + 1) }

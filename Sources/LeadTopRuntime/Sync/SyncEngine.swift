@@ -43,6 +43,10 @@ public final class SyncEngine: @unchecked Sendable {
     /// The webhook registration met a refused key; it is sent again once the key works.
     var pushAwaitingKey = false
     var lastReport: ConnectionReport?
+    /// The unreadable objects last reported per resource, so a repeat is not reported again.
+    var reportedUnreadable: [Resource: [UnreadableItem]] = [:]
+    /// The last campaigns poll stopped at its page limit with more on LeadOS.
+    var moreCampaignsOnServer = false
 
     /// One resource's poller: its pending timer, the id of the request whose reply counts, and
     /// how many tries in a row failed.
@@ -205,7 +209,8 @@ public final class SyncEngine: @unchecked Sendable {
         let page = try? store.feedPage(FeedRequest(filter: .all, offset: 0, limit: options.firstFeedPage, generation: 0))
         guard !cached.isEmpty || (page?.total ?? 0) > 0 else { return }
         if let page {
-            feedCursor = FeedCursor(known: page.leads)
+            // A cached lead from the future must not become the starting point (`since=9999-…`).
+            feedCursor = FeedCursor(known: page.leads, notAfter: FeedCursor.limit(serverDate: nil, now: clock.now()))
             feedCursor.gap = try? store.feedGap()
         }
         if !cached.campaigns.isEmpty { emit(.campaigns(cached.campaigns)) }
@@ -256,6 +261,9 @@ public final class SyncEngine: @unchecked Sendable {
         case .keyRejected(let rejection): ["status": "\(rejection.status)", "key": "\(rejection.redactedKey)"]
         }
     }
+
+    /// A 429: LeadOS answered and said when to come back.
+    static func isRateLimited(_ error: any Error) -> Bool { (error as? LeadOSError)?.status == 429 }
 
     /// A one-line reason for the status bar.
     static func reason(_ error: any Error) -> String {

@@ -36,8 +36,7 @@ extension KeyedDecodingContainer {
     }
 
     private func outOfRange<Value: Comparable>(_ value: Value, key: Key, range: ClosedRange<Value>) -> DecodingError {
-        let bounds = range.upperBound as? Int == Int.max || range.upperBound as? Double == .greatestFiniteMagnitude
-            ? "≥ \(range.lowerBound)" : "\(range.lowerBound)…\(range.upperBound)"
+        let bounds = range.upperBound as? Int == Int.max ? "≥ \(range.lowerBound)" : "\(range.lowerBound)…\(range.upperBound)"
         return DecodingError.dataCorruptedError(
             forKey: key, in: self, debugDescription: "\(key.stringValue) \(value) is outside the contract's range \(bounds)")
     }

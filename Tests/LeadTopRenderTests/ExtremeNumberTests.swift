@@ -105,9 +105,11 @@ import LeadTopTestSupport
     }
 
     /// `Retry-After: 9223372036854775807` made a retry time the status bar could not show.
-    @Test func statusBarWithARetryAtTheEndOfTime() {
+    @Test func statusBarWithARetryAtTheEndOfTime() throws {
         var state = F.state(width: 100, height: 30)
-        reduce(&state, .sync(.connection(.degraded(reason: "rate limited", nextRetry: F.now.addingTimeInterval(TimeInterval(Int.max))))))
+        let meta = ResponseMeta(status: 429, headers: ["Retry-After": "9223372036854775807"])
+        let retryAfter = try #require(meta.retryAfter)
+        reduce(&state, .sync(.connection(.degraded(reason: "rate limited", nextRetry: F.now.addingTimeInterval(retryAfter)))))
         let grid = DashboardView.render(state: state, theme: .default, width: 100, height: 30)
         #expect(grid.line(29).hasPrefix("◐ degraded: rate limited, retry in 292471208677y │"))
         reduce(&state, .sync(.connection(.degraded(reason: "rate limited", nextRetry: .distantPast))))

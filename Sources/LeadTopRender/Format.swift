@@ -30,9 +30,11 @@ public enum Format {
         return "\(s / (365 * 86_400))y"
     }
 
-    /// One decimal place, e.g. `78.4`; `–` for NaN and infinities.
+    /// One decimal place, e.g. `78.4`; `–` for NaN and infinities, and the shortest exact form
+    /// (`4.6e+18`) for magnitudes whose tenths would not fit an `Int`.
     public static func oneDecimal(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
+        guard value.magnitude < 1e17 else { return "\(value)" }
         let tenths = Int(saturating: (value * 10).rounded())
         let magnitude = tenths.magnitude
         return (tenths < 0 ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"

@@ -22,8 +22,10 @@ import LeadTopTestSupport
     @Test func formattersAreTotal() {
         #expect(Format.thousands(Int.min) == "-9,223,372,036,854,775,808")
         #expect(Format.thousands(Int.max) == "9,223,372,036,854,775,807")
-        #expect(Format.oneDecimal(1e300) == "922337203685477580.7")
-        #expect(Format.oneDecimal(-1e300) == "-922337203685477580.8")
+        #expect(Format.oneDecimal(1e300) == "1e+300")
+        #expect(Format.oneDecimal(-1e300) == "-1e+300")
+        #expect(Format.oneDecimal(1_234_567.89) == "1234567.9")
+        #expect(Format.oneDecimal(1e17) == "1e+17")
         #expect(Format.oneDecimal(.nan) == "–")
         #expect(Format.oneDecimal(.infinity) == "–")
         #expect(Format.oneDecimal(-0.5) == "-0.5")
@@ -64,11 +66,23 @@ import LeadTopTestSupport
             x│░░░░░ -9,223,372,036,854,775,808/2,000│x
             x│⚠ low    below 200 credits            │x
             x│used     760 this period              │x
-            x│burn     922337203685477580.7/day (7d…│x
+            x│burn     2.6352491533870787e+18/day (…│x
             x│runs out now                          │x
             x└──────────────────────────────────────┘x
             xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
             """)
+    }
+
+    /// The fuzzer's find (with the burn rate's old `Int` sum put back to check that it finds it):
+    /// a valid stats reply whose week of credits sums past `Int.max`, drawn beside a balance.
+    @Test func fuzzerFoundBurnRateOverflow() throws {
+        let body = #"{"cmapaign_id":"camp_0003MIMFXURK","data":[{"avg_score":null,"by_campaign":[],"credits_consumed":9223372036854775806,"date":"2026-05-06","delivered":4},{"avg_score":null,"by_campaign":[],"credits_consumed":1001,"date":"2026-05-07","delivered":5}],"end_date":"2026-05-07","start_date":"2026-05-06","totals":{"avg_score":null,"credits_consumed":9223372036854775806,"delivered":0}}"#
+        let stats = try LeadOSJSON.decode(DeliveryStats.self, from: Data(body.utf8))
+        var state = F.state()
+        reduce(&state, .sync(.stats(stats)))
+        let grid = pane(40, 7) { CreditsPane.draw(into: &$0, state: state, theme: .default, rect: $1, focused: false) }
+        #expect(grid.line(3) == "x│burn     4.611686018427388e+18/day (7…│x")
+        #expect(grid.line(4) == "x│runs out 2026-05-07                   │x")
     }
 
     /// A negative balance of 1e17 sent the run-out date beyond the calendar's years; a huge positive

@@ -19,16 +19,17 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
 
-/// One fuzz input: the first byte picks the kind of reply, the rest is what LeadOS sent.
-/// Whatever decodes is fed to the real reducer as the sync engine would, and frames are drawn at
-/// a few sizes with every overlay that shows reply data. Decode errors are fine; a trap is a bug.
+/// One fuzz input: the first byte picks the kind of reply (its top bit: onto an empty dashboard
+/// rather than one already holding one of everything), the rest is what LeadOS sent. Whatever
+/// decodes is fed to the real reducer as the sync engine would, and frames are drawn at a few
+/// sizes with every overlay that shows reply data. Decode errors are fine; a trap is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start, count > 0 else { return 0 }
     let bytes = UnsafeBufferPointer(start: start, count: count)
     let kind = ReplyKind.allCases[Int(bytes[0]) % ReplyKind.allCases.count]
     let body = Data(bytes[1...])
-    var state = ReplyFuzzer.baseState
+    var state = bytes[0] & 0x80 == 0 ? ReplyFuzzer.healthyState : ReplyFuzzer.emptyState
     for update in kind.updates(from: body) { _ = reduce(&state, .sync(update)) }
     ReplyFuzzer.drawEveryView(of: state)
     return 0
@@ -104,7 +105,44 @@ enum ReplyFuzzer {
     static let theme = Theme.default
 
     /// A dashboard with nothing received yet, at the default size.
-    static var baseState: AppState { AppState(width: 120, height: 40, now: now) }
+    static let emptyState = AppState(width: 120, height: 40, now: now)
+
+    /// A dashboard holding a campaign, a lead, a week of stats, a balance and a feedback summary,
+    /// so that a fuzzed reply is drawn beside the others (the burn rate needs stats and a balance).
+    static let healthyState: AppState = {
+        let day: TimeInterval = 86_400
+        let campaign = Campaign(
+            id: "camp_base01", name: "Base", status: .active, pausedReason: nil, dailyLeadCap: 25, totalLeadCap: 500,
+            jobTitles: ["Founder"], industries: [], companySizes: [], geographies: [], minScore: 60,
+            enrichmentLevel: .email, leadsDelivered: 40, leadsDeliveredToday: 3, creditsSpent: 80,
+            createdAt: now.addingTimeInterval(-30 * day), updatedAt: now)
+        let lead = Lead(
+            id: "del_base01", campaignID: campaign.id, fullName: "Raj Sharma", jobTitle: "Founder", companyName: "TechCorp",
+            companyDomain: "techcorp.io", companySize: .s11_50, companyIndustry: "SaaS", geography: "Kathmandu, Nepal",
+            email: "raj@techcorp.io", emailStatus: .valid, phone: nil, linkedinURL: nil, score: 84,
+            intentSummary: "Evaluating CRM", enrichmentLevel: .email, creditsConsumed: 2,
+            deliveredAt: now.addingTimeInterval(-60), feedback: nil)
+        let days = (0..<7).map { i in
+            DeliveryStats.Day(date: Timestamp.formatDay(now.addingTimeInterval(Double(i - 6) * day)), delivered: 5,
+                              creditsConsumed: 10, avgScore: 80,
+                              byCampaign: [.init(campaignID: campaign.id, delivered: 5, creditsConsumed: 10, avgScore: 80)])
+        }
+        let stats = DeliveryStats(startDate: days[0].date, endDate: days[6].date, campaignID: nil,
+                                  totals: .init(delivered: 35, creditsConsumed: 70, avgScore: 80), data: days)
+        let balance = Balance(creditsRemaining: 1_240, creditsUsedThisPeriod: 760, planCredits: 2_000,
+                              periodStart: Timestamp.startOfMonth(now), periodEnd: Timestamp.startOfMonth(now, addingMonths: 1),
+                              lowBalanceThreshold: 200, lowBalance: false)
+        let summary = FeedbackSummary(totalDelivered: 40, totalFeedback: 4, feedbackRate: 0.1, good: 3, bad: 1,
+                                      badReasons: .init(),
+                                      personalisation: .init(status: .collecting, feedbackCount: 4, threshold: 50,
+                                                             progress: 0.08, activatedAt: nil))
+        var state = emptyState
+        for update: SyncUpdate in [.campaigns([campaign]), .newLeads([lead]), .stats(stats), .balance(balance),
+                                   .feedbackSummary(summary), .connection(.live), .refreshed(.feed, at: now)] {
+            _ = reduce(&state, .sync(update))
+        }
+        return state
+    }()
 
     /// Frames at a tiny, the smallest full, a common and a large size, then the lead card and help.
     static func drawEveryView(of state: AppState) {

@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Tests only: property-based rendering of extreme values.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Shared LeadOS models, the HTTP client, retry policy, pagination, webhook signatures.
@@ -90,7 +92,11 @@ let package = Package(
         .testTarget(name: "LeadOSAPITests", dependencies: ["LeadOSAPI", "LeadOSSimulator", "LeadTopTestSupport"]),
         .testTarget(name: "LeadOSSimulatorTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopCoreTests", dependencies: ["LeadTopCore", "LeadTopTestSupport"]),
-        .testTarget(name: "LeadTopRenderTests", dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport"]),
+        .testTarget(
+            name: "LeadTopRenderTests",
+            dependencies: ["LeadTopRender", "LeadTopCore", "LeadTopTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "LeadTopRuntimeTests", dependencies: [
             "LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),

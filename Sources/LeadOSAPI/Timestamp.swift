@@ -6,7 +6,7 @@ import Foundation
 public enum Timestamp {
     /// Formats a date as `YYYY-MM-DDTHH:MM:SSZ`, truncating sub-second precision.
     public static func format(_ date: Date) -> String {
-        let seconds = Int64(floor(date.timeIntervalSince1970))
+        let seconds = wholeSeconds(date)
         let (day, secondOfDay) = divFloor(seconds, 86_400)
         let (y, m, d) = civilFromDays(day)
         let hh = secondOfDay / 3600, mm = (secondOfDay % 3600) / 60, ss = secondOfDay % 60
@@ -27,7 +27,7 @@ public enum Timestamp {
 
     /// Formats the UTC day of a date as `YYYY-MM-DD`.
     public static func formatDay(_ date: Date) -> String {
-        let (day, _) = divFloor(Int64(floor(date.timeIntervalSince1970)), 86_400)
+        let (day, _) = divFloor(wholeSeconds(date), 86_400)
         let (y, m, d) = civilFromDays(day)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
@@ -44,17 +44,29 @@ public enum Timestamp {
 
     /// Midnight UTC of the day that contains `date`.
     public static func startOfDay(_ date: Date) -> Date {
-        let (day, _) = divFloor(Int64(floor(date.timeIntervalSince1970)), 86_400)
+        let (day, _) = divFloor(wholeSeconds(date), 86_400)
         return Date(timeIntervalSince1970: TimeInterval(day * 86_400))
     }
 
     /// Midnight UTC on the first day of the month that contains `date`, moved by `months`.
     public static func startOfMonth(_ date: Date, addingMonths months: Int = 0) -> Date {
-        let (day, _) = divFloor(Int64(floor(date.timeIntervalSince1970)), 86_400)
+        let (day, _) = divFloor(wholeSeconds(date), 86_400)
         let (y, m, _) = civilFromDays(day)
         let total = y * 12 + (m - 1) + months
         let ny = Int(divFloor(Int64(total), 12).0), nm = Int(divFloor(Int64(total), 12).1) + 1
         return Date(timeIntervalSince1970: TimeInterval(daysFromCivil(ny, nm, 1) * 86_400))
+    }
+
+    /// The four-digit years the wire format can hold, in seconds since 1970.
+    public static let representable: ClosedRange<TimeInterval> = -62_167_219_200...253_402_300_799
+
+    /// Whole seconds since 1970, clamped to `representable` (NaN to 1970): dates computed from
+    /// outside numbers, like a run-out date or a retry time, format as the nearest year the wire
+    /// format can hold instead of overflowing the calendar arithmetic.
+    static func wholeSeconds(_ date: Date) -> Int64 {
+        let t = date.timeIntervalSince1970
+        guard !t.isNaN else { return 0 }
+        return Int64(floor(min(max(t, representable.lowerBound), representable.upperBound)))
     }
 
     // MARK: - Civil calendar arithmetic (Howard Hinnant's algorithms)

@@ -60,14 +60,16 @@ extension AppState {
 }
 
 extension DeliveryStats {
-    /// One campaign's part of account-wide stats, rebuilt from each day's `by_campaign`.
+    /// One campaign's part of account-wide stats, rebuilt from each day's `by_campaign`. Sums
+    /// saturate: the parts come from LeadOS and may be as large as an `Int` holds.
     public func share(of campaignID: String) -> DeliveryStats {
         var delivered = 0, credits = 0, scoreSum = 0.0
         let days = data.map { day -> Day in
             guard let part = day.byCampaign.first(where: { $0.campaignID == campaignID }) else {
                 return Day(date: day.date, delivered: 0, creditsConsumed: 0, avgScore: nil, byCampaign: [])
             }
-            delivered += part.delivered; credits += part.creditsConsumed
+            delivered = delivered.addingSaturated(part.delivered)
+            credits = credits.addingSaturated(part.creditsConsumed)
             scoreSum += (part.avgScore ?? 0) * Double(part.delivered)
             return Day(date: day.date, delivered: part.delivered, creditsConsumed: part.creditsConsumed,
                        avgScore: part.avgScore, byCampaign: [part])

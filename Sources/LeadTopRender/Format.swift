@@ -2,10 +2,15 @@ import Foundation
 import LeadOSAPI
 
 /// Number, age and date formatting for cells; locale-independent so screens are reproducible.
+///
+/// Every function here is total: whatever number or date reaches it (`Int.min`, `1e300`, NaN, a
+/// date ten thousand years away) gives a string, never a trap. Values are checked at decode
+/// (`ContractRange`), but a valid value can still be extreme, and derived values (a run-out date,
+/// a retry time) are not checked at all.
 public enum Format {
     /// `1234567` → `1,234,567`.
     public static func thousands(_ n: Int) -> String {
-        let digits = String(abs(n))
+        let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
@@ -14,9 +19,9 @@ public enum Format {
         return n < 0 ? "-" + out : out
     }
 
-    /// A compact age: `12s`, `5m`, `3h`, `2d`.
+    /// A compact age: `12s`, `5m`, `3h`, `2d`, `4y`. Negative and NaN ages are `0s`.
     public static func age(_ seconds: TimeInterval) -> String {
-        let s = max(0, Int(seconds))
+        let s = max(0, Int(saturating: seconds))
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" }
         if s < 86_400 { return "\(s / 3600)h" }
@@ -25,12 +30,17 @@ public enum Format {
         return "\(s / (365 * 86_400))y"
     }
 
-    /// One decimal place, e.g. `78.4`.
+    /// One decimal place, e.g. `78.4`; `–` for NaN and infinities, and the shortest exact form
+    /// (`4.6e+18`) for magnitudes whose tenths would not fit an `Int`.
     public static func oneDecimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
+        guard value.isFinite else { return "–" }
+        guard value.magnitude < 1e17 else { return "\(value)" }
+        let tenths = Int(saturating: (value * 10).rounded())
+        let magnitude = tenths.magnitude
+        return (tenths < 0 ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"
     }
 
+    /// `2026-05-07`; a date beyond the four-digit years shows as the nearest one.
     public static func day(_ date: Date) -> String { Timestamp.formatDay(date) }
 
     /// `2026-05-07` → `05-07`.
@@ -42,5 +52,10 @@ public enum Format {
     public static func clock(_ date: Date) -> String {
         let t = Timestamp.format(date)
         return String(t.dropFirst(11).prefix(5))
+    }
+
+    /// Whole days from `now` to `date`, never negative, saturating for absurd dates.
+    public static func daysUntil(_ date: Date, from now: Date) -> Int {
+        max(0, Int(saturating: date.timeIntervalSince(now) / 86_400))
     }
 }

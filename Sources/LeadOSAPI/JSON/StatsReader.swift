@@ -6,8 +6,9 @@ import Glibc
 /// creating containers for 30,000 tiny objects; this reader takes a few milliseconds, which is
 /// what start-up from the cache needs. It accepts only what it is sure `JSONDecoder` would decode
 /// to the same value: the known keys once each, strings without escapes, integers, numbers it can
-/// convert exactly, `null`. On anything else it returns nil and the caller decodes the ordinary
-/// way, so every unusual reply, and every error, is `JSONDecoder`'s.
+/// convert exactly, `null`, each in its contract range (`ContractRange`). On anything else it
+/// returns nil and the caller decodes the ordinary way, so every unusual reply, and every error,
+/// is `JSONDecoder`'s.
 struct StatsReader {
     private let bytes: UnsafeRawBufferPointer
     private var i = 0
@@ -76,9 +77,9 @@ struct StatsReader {
         var delivered: Int?, credits: Int?, score: Double??
         let complete = members { reader, key in
             switch key {
-            case .delivered: Self.setOnce(&delivered, reader.integer())
-            case .creditsConsumed: Self.setOnce(&credits, reader.integer())
-            case .avgScore: Self.setOnce(&score, reader.optionalNumber())
+            case .delivered: Self.setOnce(&delivered, reader.count())
+            case .creditsConsumed: Self.setOnce(&credits, reader.count())
+            case .avgScore: Self.setOnce(&score, reader.optionalScore())
             default: false
             }
         }
@@ -101,9 +102,9 @@ struct StatsReader {
         let complete = members { reader, key in
             switch key {
             case .date: Self.setOnce(&date, reader.string())
-            case .delivered: Self.setOnce(&delivered, reader.integer())
-            case .creditsConsumed: Self.setOnce(&credits, reader.integer())
-            case .avgScore: Self.setOnce(&score, reader.optionalNumber())
+            case .delivered: Self.setOnce(&delivered, reader.count())
+            case .creditsConsumed: Self.setOnce(&credits, reader.count())
+            case .avgScore: Self.setOnce(&score, reader.optionalScore())
             case .byCampaign: Self.setOnce(&parts, reader.campaignDays())
             default: false
             }
@@ -119,9 +120,9 @@ struct StatsReader {
             let complete = reader.members { reader, key in
                 switch key {
                 case .campaignID: Self.setOnce(&id, reader.string().map { reader.ids.insert($0).memberAfterInsert })
-                case .delivered: Self.setOnce(&delivered, reader.integer())
-                case .creditsConsumed: Self.setOnce(&credits, reader.integer())
-                case .avgScore: Self.setOnce(&score, reader.optionalNumber())
+                case .delivered: Self.setOnce(&delivered, reader.count())
+                case .creditsConsumed: Self.setOnce(&credits, reader.count())
+                case .avgScore: Self.setOnce(&score, reader.optionalScore())
                 default: false
                 }
             }
@@ -294,9 +295,15 @@ struct StatsReader {
         return i - start
     }
 
-    private mutating func optionalNumber() -> Double?? {
+    /// A count (`ContractRange.count`); nil for one out of range, so that `JSONDecoder` reports it.
+    private mutating func count() -> Int? {
+        integer().flatMap { ContractRange.count.contains($0) ? $0 : nil }
+    }
+
+    /// Null or an average score (`ContractRange.averageScore`); nil for one out of range.
+    private mutating func optionalScore() -> Double?? {
         if takeNull() { return .some(nil) }
-        return number().map { .some($0) }
+        return number().flatMap { ContractRange.averageScore.contains($0) ? .some($0) : nil }
     }
 
     private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }

@@ -17,6 +17,18 @@ public struct Balance: Codable, Sendable, Hashable {
         self.lowBalanceThreshold = lowBalanceThreshold; self.lowBalance = lowBalance
     }
 
+    /// Decodes a balance, refusing a negative count (`ContractRange`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        creditsRemaining = try c.decode(Int.self, forKey: .creditsRemaining, in: ContractRange.count)
+        creditsUsedThisPeriod = try c.decode(Int.self, forKey: .creditsUsedThisPeriod, in: ContractRange.count)
+        planCredits = try c.decode(Int.self, forKey: .planCredits, in: ContractRange.count)
+        periodStart = try c.decode(Date.self, forKey: .periodStart)
+        periodEnd = try c.decode(Date.self, forKey: .periodEnd)
+        lowBalanceThreshold = try c.decode(Int.self, forKey: .lowBalanceThreshold, in: ContractRange.count)
+        lowBalance = try c.decode(Bool.self, forKey: .lowBalance)
+    }
+
     enum CodingKeys: String, CodingKey {
         case creditsRemaining = "credits_remaining", creditsUsedThisPeriod = "credits_used_this_period"
         case planCredits = "plan_credits", periodStart = "period_start", periodEnd = "period_end"

@@ -43,6 +43,28 @@ public struct Campaign: Codable, Sendable, Hashable, Identifiable {
         case createdAt = "created_at", updatedAt = "updated_at"
     }
 
+    /// Decodes a campaign, refusing caps, scores and counts outside the contract (`ContractRange`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        status = try c.decode(CampaignStatus.self, forKey: .status)
+        pausedReason = try c.decodeIfPresent(PausedReason.self, forKey: .pausedReason)
+        dailyLeadCap = try c.decode(Int.self, forKey: .dailyLeadCap, in: ContractRange.dailyLeadCap)
+        totalLeadCap = try c.decode(Int?.self, forKey: .totalLeadCap, in: ContractRange.positive)
+        jobTitles = try c.decode([String].self, forKey: .jobTitles)
+        industries = try c.decode([String].self, forKey: .industries)
+        companySizes = try c.decode([CompanySize].self, forKey: .companySizes)
+        geographies = try c.decode([String].self, forKey: .geographies)
+        minScore = try c.decode(Int.self, forKey: .minScore, in: ContractRange.score)
+        enrichmentLevel = try c.decode(EnrichmentLevel.self, forKey: .enrichmentLevel)
+        leadsDelivered = try c.decode(Int.self, forKey: .leadsDelivered, in: ContractRange.count)
+        leadsDeliveredToday = try c.decode(Int.self, forKey: .leadsDeliveredToday, in: ContractRange.count)
+        creditsSpent = try c.decode(Int.self, forKey: .creditsSpent, in: ContractRange.count)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)

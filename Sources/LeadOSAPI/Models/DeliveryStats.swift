@@ -36,6 +36,14 @@ public struct DeliveryStats: Codable, Sendable, Hashable {
             self.delivered = delivered; self.creditsConsumed = creditsConsumed; self.avgScore = avgScore
         }
 
+        /// Decodes totals, refusing negative counts and an average score outside 0–100.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            delivered = try c.decode(Int.self, forKey: .delivered, in: ContractRange.count)
+            creditsConsumed = try c.decode(Int.self, forKey: .creditsConsumed, in: ContractRange.count)
+            avgScore = try c.decode(Double?.self, forKey: .avgScore, in: ContractRange.averageScore)
+        }
+
         enum CodingKeys: String, CodingKey {
             case delivered, creditsConsumed = "credits_consumed", avgScore = "avg_score"
         }
@@ -59,6 +67,15 @@ public struct DeliveryStats: Codable, Sendable, Hashable {
         public init(date: String, delivered: Int, creditsConsumed: Int, avgScore: Double?, byCampaign: [CampaignDay]) {
             self.date = date; self.delivered = delivered; self.creditsConsumed = creditsConsumed
             self.avgScore = avgScore; self.byCampaign = byCampaign
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            date = try c.decode(String.self, forKey: .date)
+            delivered = try c.decode(Int.self, forKey: .delivered, in: ContractRange.count)
+            creditsConsumed = try c.decode(Int.self, forKey: .creditsConsumed, in: ContractRange.count)
+            avgScore = try c.decode(Double?.self, forKey: .avgScore, in: ContractRange.averageScore)
+            byCampaign = try c.decode([CampaignDay].self, forKey: .byCampaign)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -85,6 +102,14 @@ public struct DeliveryStats: Codable, Sendable, Hashable {
         public init(campaignID: String, delivered: Int, creditsConsumed: Int, avgScore: Double?) {
             self.campaignID = campaignID; self.delivered = delivered; self.creditsConsumed = creditsConsumed
             self.avgScore = avgScore
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            campaignID = try c.decode(String.self, forKey: .campaignID)
+            delivered = try c.decode(Int.self, forKey: .delivered, in: ContractRange.count)
+            creditsConsumed = try c.decode(Int.self, forKey: .creditsConsumed, in: ContractRange.count)
+            avgScore = try c.decode(Double?.self, forKey: .avgScore, in: ContractRange.averageScore)
         }
 
         enum CodingKeys: String, CodingKey {

@@ -16,6 +16,17 @@ public struct FeedbackSummary: Codable, Sendable, Hashable {
         self.good = good; self.bad = bad; self.badReasons = badReasons; self.personalisation = personalisation
     }
 
+    /// Decodes a summary, refusing a negative count or a rate outside 0–1 (`ContractRange`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        totalDelivered = try c.decode(Int.self, forKey: .totalDelivered, in: ContractRange.count)
+        totalFeedback = try c.decode(Int.self, forKey: .totalFeedback, in: ContractRange.count)
+        feedbackRate = try c.decode(Double.self, forKey: .feedbackRate, in: ContractRange.fraction)
+        good = try c.decode(Int.self, forKey: .good, in: ContractRange.count)
+        bad = try c.decode(Int.self, forKey: .bad, in: ContractRange.count)
+        badReasons = try c.decode(BadReasonCounts.self, forKey: .badReasons)
+        personalisation = try c.decode(Personalisation.self, forKey: .personalisation)
+    }
 
     enum CodingKeys: String, CodingKey {
         case totalDelivered = "total_delivered", totalFeedback = "total_feedback", feedbackRate = "feedback_rate"
@@ -27,6 +38,16 @@ public struct FeedbackSummary: Codable, Sendable, Hashable {
         public var invalidEmail = 0, wrongPerson = 0, notICP = 0, noIntent = 0, duplicate = 0, other = 0
 
         public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            invalidEmail = try c.decode(Int.self, forKey: .invalidEmail, in: ContractRange.count)
+            wrongPerson = try c.decode(Int.self, forKey: .wrongPerson, in: ContractRange.count)
+            notICP = try c.decode(Int.self, forKey: .notICP, in: ContractRange.count)
+            noIntent = try c.decode(Int.self, forKey: .noIntent, in: ContractRange.count)
+            duplicate = try c.decode(Int.self, forKey: .duplicate, in: ContractRange.count)
+            other = try c.decode(Int.self, forKey: .other, in: ContractRange.count)
+        }
 
         enum CodingKeys: String, CodingKey {
             case invalidEmail = "invalid_email", wrongPerson = "wrong_person", notICP = "not_icp"
@@ -67,6 +88,15 @@ public struct FeedbackSummary: Codable, Sendable, Hashable {
         public init(status: PersonalisationStatus, feedbackCount: Int, threshold: Int, progress: Double, activatedAt: Date?) {
             self.status = status; self.feedbackCount = feedbackCount; self.threshold = threshold
             self.progress = progress; self.activatedAt = activatedAt
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            status = try c.decode(PersonalisationStatus.self, forKey: .status)
+            feedbackCount = try c.decode(Int.self, forKey: .feedbackCount, in: ContractRange.count)
+            threshold = try c.decode(Int.self, forKey: .threshold, in: ContractRange.positive)
+            progress = try c.decode(Double.self, forKey: .progress, in: ContractRange.fraction)
+            activatedAt = try c.decodeIfPresent(Date.self, forKey: .activatedAt)
         }
 
         enum CodingKeys: String, CodingKey {

@@ -46,6 +46,30 @@ public struct Lead: Codable, Sendable, Hashable, Identifiable {
         case deliveredAt = "delivered_at", feedback
     }
 
+    /// Decodes a lead, refusing a score or a credit cost outside the contract (`ContractRange`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        campaignID = try c.decode(String.self, forKey: .campaignID)
+        fullName = try c.decode(String.self, forKey: .fullName)
+        jobTitle = try c.decode(String.self, forKey: .jobTitle)
+        companyName = try c.decode(String.self, forKey: .companyName)
+        companyDomain = try c.decode(String.self, forKey: .companyDomain)
+        companySize = try c.decode(CompanySize.self, forKey: .companySize)
+        companyIndustry = try c.decode(String.self, forKey: .companyIndustry)
+        geography = try c.decode(String.self, forKey: .geography)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        emailStatus = try c.decodeIfPresent(EmailStatus.self, forKey: .emailStatus)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        linkedinURL = try c.decodeIfPresent(String.self, forKey: .linkedinURL)
+        score = try c.decode(Int.self, forKey: .score, in: ContractRange.score)
+        intentSummary = try c.decode(String.self, forKey: .intentSummary)
+        enrichmentLevel = try c.decode(EnrichmentLevel.self, forKey: .enrichmentLevel)
+        creditsConsumed = try c.decode(Int.self, forKey: .creditsConsumed, in: ContractRange.leadCredits)
+        deliveredAt = try c.decode(Date.self, forKey: .deliveredAt)
+        feedback = try c.decodeIfPresent(Feedback.self, forKey: .feedback)
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)

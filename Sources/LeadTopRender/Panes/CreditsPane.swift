@@ -25,7 +25,7 @@ enum CreditsPane {
             ("burn", burn.map { Format.oneDecimal($0) + "/day (7d avg)" } ?? "–", .text),
             ("runs out", runOut(balance: balance, burn: burn, now: state.now), .text),
             ("period", "ends " + Format.day(balance.periodEnd)
-                + " (\(max(0, Int(balance.periodEnd.timeIntervalSince(state.now) / 86_400)))d)", .text),
+                + " (\(Format.daysUntil(balance.periodEnd, from: state.now))d)", .text),
         ]
         if low {
             lines.insert(("⚠ low", "below \(Format.thousands(balance.lowBalanceThreshold)) credits", .warning), at: 0)
@@ -37,14 +37,16 @@ enum CreditsPane {
         }
     }
 
-    /// Average credits per day over the last 7 days of account stats.
+    /// Average credits per day over the last 7 days of account stats, summed as `Double` so that
+    /// days of `Int.max` credits cannot overflow.
     static func burnRate(_ stats: DeliveryStats?) -> Double? {
         guard let stats, !stats.data.isEmpty else { return nil }
         let week = stats.data.suffix(7)
-        return Double(week.reduce(0) { $0 + $1.creditsConsumed }) / Double(week.count)
+        return week.reduce(0.0) { $0 + Double($1.creditsConsumed) } / Double(week.count)
     }
 
     static func runOut(balance: Balance, burn: Double?, now: Date) -> String {
+        guard balance.creditsRemaining > 0 else { return "now" }
         guard let burn, burn > 0 else { return "not at this rate" }
         let date = now.addingTimeInterval(Double(balance.creditsRemaining) / burn * 86_400)
         return date >= balance.periodEnd ? "after period end" : Format.day(date)

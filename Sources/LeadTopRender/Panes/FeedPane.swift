@@ -41,7 +41,7 @@ enum FeedPane {
             grid.draw(text, x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim])
             return
         }
-        for r in 0..<min(rows, state.leads.visibleCount - state.feedScroll) {
+        for r in 0..<max(0, min(rows, state.leads.visibleCount - state.feedScroll)) {
             guard let entry = state.leads.entry(atRow: state.feedScroll + r) else {
                 // A row whose page is still being read from the cache.
                 grid.draw("…", x: inner.x + 1, y: inner.y + 1 + r, maxWidth: inner.width - 1, style: theme[.dim])

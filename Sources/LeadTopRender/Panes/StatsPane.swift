@@ -25,7 +25,7 @@ enum StatsPane {
         let width = inner.width - labelWidth
         guard width > 0 else { return }
         let credits = Array(stats.data.map(\.creditsConsumed).suffix(width))
-        let scores = Array(stats.data.map { Int(($0.avgScore ?? 0).rounded()) }.suffix(width))
+        let scores = Array(stats.data.map { Int(saturating: ($0.avgScore ?? 0).rounded()) }.suffix(width))
         let y = chartRect.maxY
         // Newest day at the right edge, under the chart's newest bar.
         let sparkX = inner.x + labelWidth + width - credits.count

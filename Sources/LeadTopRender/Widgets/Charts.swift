@@ -4,14 +4,15 @@ import LeadTopCore
 public enum Sparkline {
     public static let levels: [String] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    /// One character per value scaled to the largest (or `maxValue`); zero is a blank.
+    /// One character per value scaled to the largest (or `maxValue`, above which values show as
+    /// full); zero and below is a blank.
     public static func text<C: Collection<Int>>(_ values: C, maxValue: Int? = nil) -> String {
         let top = max(1, maxValue ?? values.max() ?? 1)
         var out = ""
         out.reserveCapacity(values.count * 3)
         for v in values {
             guard v > 0 else { out.append(" "); continue }
-            let level = min(8, max(1, Int((Double(v) / Double(top) * 8).rounded(.up))))
+            let level = min(8, max(1, Int((min(1, Double(v) / Double(top)) * 8).rounded(.up))))
             out.append(levels[level - 1])
         }
         return out
@@ -72,7 +73,7 @@ public enum BarChart {
         for x in plotX..<rect.maxX { grid.set(x: x, y: axisY, Cell(Block.horizontal, style: axisStyle)) }
         // bars, in eighths of a row
         for (i, v) in shown.enumerated() {
-            let units = Int((Double(v) / Double(top) * Double(plotHeight * 8)).rounded())
+            let units = Int((max(0, min(1, Double(v) / Double(top))) * Double(plotHeight * 8)).rounded())
             let bx = barX(i)
             for row in 0..<plotHeight {
                 let fromBottom = plotHeight - 1 - row

@@ -172,7 +172,9 @@ struct DashboardEndToEndTests {
             }
             let writes = h.sim.world.appliedWrites().filter { $0.path.hasSuffix("/feedback") }
             #expect(writes.map(\.path).sorted() == newest.map { "/v1/leads/\($0.id)/feedback" }.sorted())
-            #expect(writes.allSatisfy { $0.status == 201 && $0.idempotencyKey != nil })
+            // 201 for a first rating, 200 for a lead the seeded world had already rated (API.md §7.3).
+            let expectedStatus = Dictionary(uniqueKeysWithValues: newest.map { ("/v1/leads/\($0.id)/feedback", $0.feedback == nil ? 201 : 200) })
+            #expect(writes.allSatisfy { $0.status == expectedStatus[$0.path] && $0.idempotencyKey != nil }, "\(writes)")
             try h.session.sendKeys("q")
             try await h.session.waitForPromptAsync(timeout: 10)
         }

@@ -130,3 +130,50 @@ struct FirstContactEndToEndTests {
         #expect(after.joined().contains("leadtop: warning: \(home.configFile.path):1: unknown key `thme`: did you mean `theme`?"))
     }
 }
+
+/// `[keys]` in the config remaps an action for the real binary: the new key acts, the old one
+/// does nothing, and the help and hints show the user's key.
+@Suite("Remapped keys in tmux", .serialized)
+struct RemappedKeysEndToEndTests {
+    @Test("with [keys] pause = \"P\", P then y pauses and p no longer does")
+    func remappedPause() async throws {
+        let sim = try await SimulatorServer.start(SimulatorOptions(seed: 7, leadEvery: 0, rateLimitPerMinute: nil))
+        defer { Task { await sim.stop() } }
+        let home = try FirstContactEndToEndTests.Home()
+        defer { home.close() }
+        try home.writeConfig("""
+            api_url = "\(sim.baseURL.absoluteString)"
+            api_key = "\(sim.apiKey)"
+            [keys]
+            pause = "P"
+            """)
+        try home.session.runCommand(try FirstContactEndToEndTests.binary())
+        try await home.session.waitForAsync(timeout: 15, "the campaigns") { screen in
+            screen.contains { $0.contains("Campaigns (\(sim.world.campaigns().count))") }
+        }
+        let ordered = sim.world.campaigns().sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+        let index = try #require(ordered.firstIndex { $0.status == .active })
+        try home.session.sendKeys("1", "g")
+        for _ in 0..<index { try home.session.sendKeys("j") }
+        let hints = try await home.session.waitForAsync(timeout: 5, "the hints") { $0.last?.contains("P:pause") == true }
+        #expect(hints.last?.contains("?:help /:filter P:pause +/-:rate s:suppress q:quit") == true)
+
+        try home.session.sendKeys("p")
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try !home.session.capture().contains { $0.contains("Pause campaign") }, "p does nothing now")
+        try home.session.sendKeys("P")
+        try await home.session.waitForAsync(text: "Pause campaign")
+        try home.session.sendKeys("y")
+        let deadline = Date().addingTimeInterval(15)
+        while sim.world.campaign(id: ordered[index].id)?.status != .paused, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(sim.world.campaign(id: ordered[index].id)?.status == .paused)
+        #expect(sim.world.appliedWrites().map(\.path) == ["/v1/campaigns/\(ordered[index].id)/pause"])
+        try home.session.sendKeys("?")
+        let help = try await home.session.waitForAsync(text: "pause/resume (y/N)")
+        #expect(help.contains { $0.contains(" P            pause/resume (y/N)") })
+        try home.session.sendKeys("Escape", "q")
+        try await home.session.waitForPromptAsync()
+    }
+}

@@ -37,6 +37,15 @@ public enum SyncUpdate: Sendable, Hashable {
 }
 
 extension SyncUpdate {
+    /// False for the news of an idle poll (refreshed at, rate budget): they change only what the
+    /// clock tick redraws every second, so they need no frame of their own.
+    public var needsFrame: Bool {
+        switch self {
+        case .refreshed, .rateLimit: false
+        default: true
+        }
+    }
+
     /// Leads new to the cache, for callers that have no cache (tests, fixtures).
     public static func newLeads(_ leads: [Lead]) -> SyncUpdate { .leads(StoredLeads(added: leads)) }
 }

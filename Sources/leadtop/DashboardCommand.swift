@@ -111,7 +111,7 @@ struct DashboardCommand: AsyncParsableCommand {
                 baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP,
                 onExchange: RequestLog.recorder(logger)),
             store: store, options: syncOptions,
-            sink: { [session] update in session.post(.sync(update)) })
+            sink: { [session] update in session.post(.sync(update), wake: update.needsFrame) })
         trace.record("phase", "engine")
         session.performEffect = { [engine, app] effect in
             switch effect {

@@ -79,7 +79,7 @@ import LeadTopTestSupport
             ││ LeadOS     http://127.0.0.1:8787                                           ││
             └│ Key from   the --api-key flag                                              │┘
             ┌│ Status     offline since 14:28: LeadOS error 503                           │┐
-            ││ Last OK    2026-05-07T14:27:50Z (2m ago)                                   ││
+            ││ Last OK    2026-05-07T14:29:57Z (3s ago)                                   ││
             ││ feed       LeadOS error 503 (at 14:29, retry in 9s)                        ││
             ││            LeadOS 503 api_error/service_unavailable: Down for maintenance  ││
             ││            [req_8fK2p1]                                                    ││

@@ -285,3 +285,44 @@ final class SimulatedTimeScheduler: SyncScheduler {
         await sim.stop()
     }
 }
+
+/// Idle polling: a poll that brings nothing new writes nothing to the cache and sends nothing
+/// that needs a frame (only the refresh time, which the clock tick draws).
+@Suite struct IdlePollTests {
+    @Test func pollsThatBringNothingNewWriteNothingAndNeedNoFrame() async throws {
+        let sim = try await EngineSimulatorTests.simulator()
+        defer { Task { await sim.stop() } }
+        let scheduler = ManualScheduler(start: sim.world.now())
+        let recorder = UpdateRecorder()
+        let store = try LocalStore(path: Fixtures.tempDatabasePath())
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey, requestTimeout: 5),
+            store: store, options: SyncOptions(intervals: .standard), clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        defer { engine.stop() }
+        engine.start()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        let changes = store.totalChanges
+        let seen = recorder.updates.count
+        #expect(changes > 0, "the first round filled the cache")
+
+        // A minute of polls (30 feed, 6 campaigns, 4 balance, 1 stats, 1 feedback) with nothing new.
+        for second in 1...60 {
+            scheduler.advance(by: 1)
+            let polls = second / 2 + second / 10 + second / 15 + 2 * (second / 60)
+            let settled = await Fixtures.eventually(10) { recorder.updates.count - seen == polls && scheduler.pendingDelays.count == 5 }
+            #expect(settled, "second \(second): \(recorder.updates.count - seen) updates for \(polls) polls: \(recorder.updates.dropFirst(seen).filter(\.needsFrame))")
+            if !settled { return }
+        }
+        let later = Array(recorder.updates.dropFirst(seen))
+        #expect(later.count == 42, "one refresh per poll")
+        #expect(later.allSatisfy { if case .refreshed = $0 { true } else { false } }, "\(later.filter(\.needsFrame))")
+        #expect(later.allSatisfy { !$0.needsFrame })
+        #expect(store.totalChanges == changes, "no write to the cache")
+
+        // A new lead is news: written and shown at once.
+        sim.world.deliver(count: 1)
+        scheduler.advance(by: 2)
+        #expect(await Fixtures.eventually { recorder.updates.dropFirst(seen).contains { if case .leads = $0 { true } else { false } } })
+        #expect(store.totalChanges > changes)
+    }
+}

@@ -36,7 +36,7 @@ enum ConnectionDetails {
         add("LeadOS", state.settings.apiURL.isEmpty ? "(unknown)" : state.settings.apiURL)
         if !state.settings.keySource.isEmpty { add("Key from", state.settings.keySource) }
         add("Status", status(state))
-        if let last = state.connectionReport.lastSuccess {
+        if let last = state.lastRefresh.values.max() {
             add("Last OK", "\(Timestamp.format(last)) (\(Format.age(state.now.timeIntervalSince(last))) ago)")
         }
         if state.pendingWrites > 0 { add("Outbox", "\(state.pendingWrites) write(s) pending") }

@@ -59,6 +59,12 @@ public final class LocalStore: Sendable {
         }
     }
 
+    /// Rows changed through this store since it opened (SQLite's `total_changes`): how a test tells
+    /// that a poll which brought nothing new wrote nothing.
+    public var totalChanges: Int {
+        (try? db.read { $0.totalChangesCount }) ?? 0
+    }
+
     /// `<state dir>/leadtop.sqlite`, e.g. `~/.local/state/leadtop/leadtop.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         XDGPaths.stateDirectory(environment: environment).appendingPathComponent("leadtop.sqlite").path

@@ -128,6 +128,7 @@ extension SyncEngine {
     private func applyWriteResult(_ value: WriteResult) {
         switch value {
         case .campaign(let campaign):
+            lastPolled.campaigns = nil
             try? store.cacheCampaign(campaign)
             emit(.campaign(campaign))
         case .feedback(let feedback):

@@ -147,21 +147,30 @@ extension SyncEngine {
             if gapChanged { try? store.saveFeedGap(cursor.gap) }
             reportUnreadable(.feed, fetched.unreadable)
         case .campaigns(let collected):
-            emit(.campaigns(collected.items))
-            try? store.cacheCampaigns(collected.items)
+            if lastPolled.campaigns != collected.items {
+                lastPolled.campaigns = collected.items
+                emit(.campaigns(collected.items))
+                try? store.cacheCampaigns(collected.items)
+            }
             if collected.hasMore != moreCampaignsOnServer {
                 moreCampaignsOnServer = collected.hasMore
                 emit(.moreCampaignsOnServer(collected.hasMore))
             }
             reportUnreadable(.campaigns, collected.unreadable)
         case .balance(let balance):
+            guard lastPolled.balance != balance else { return }
+            lastPolled.balance = balance
             emit(.balance(balance))
             try? store.cacheValue(balance, named: "balance", at: now)
         case .stats(let stats, let body):
+            if let last = lastPolled.stats, last.scope == stats.campaignID, last.body == body { return }
+            lastPolled.stats = (stats.campaignID, body)
             emit(.stats(stats))
             // Stored as received: encoding 1,000 campaigns' breakdown again took 10 MB at its peak.
             try? store.cacheBody(body, named: "stats", at: now)
         case .feedbackSummary(let summary):
+            guard lastPolled.feedbackSummary != summary else { return }
+            lastPolled.feedbackSummary = summary
             emit(.feedbackSummary(summary))
             try? store.cacheValue(summary, named: "feedback_summary", at: now)
         }

@@ -127,9 +127,11 @@ extension SyncEngine {
             // if pushes are lost; the cache tells a lead it already holds from a new one.
             storeAndEmit([lead])
         case .campaignPaused(_, _, let campaign):
+            lastPolled.campaigns = nil
             emit(.campaign(campaign))
             try? store.cacheCampaign(campaign)
         case .balanceLow(_, _, let balance):
+            lastPolled.balance = nil
             emit(.balance(balance))
             try? store.cacheValue(balance, named: "balance", at: clock.now())
         }

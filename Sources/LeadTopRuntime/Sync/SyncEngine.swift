@@ -47,6 +47,16 @@ public final class SyncEngine: @unchecked Sendable {
     var reportedUnreadable: [Resource: [UnreadableItem]] = [:]
     /// The last campaigns poll stopped at its page limit with more on LeadOS.
     var moreCampaignsOnServer = false
+    /// What the last polls brought, so a reply that changes nothing costs no write to the cache
+    /// and no update (idle polls are most polls). Cleared when a write or push changed the object.
+    var lastPolled = LastPolled()
+
+    struct LastPolled {
+        var campaigns: [Campaign]?
+        var balance: Balance?
+        var stats: (scope: String?, body: Data)?
+        var feedbackSummary: FeedbackSummary?
+    }
 
     /// One resource's poller: its pending timer, the id of the request whose reply counts, and
     /// how many tries in a row failed.
@@ -175,7 +185,8 @@ public final class SyncEngine: @unchecked Sendable {
 
     func publishConnection() {
         let report = tracker.report
-        if report != lastReport {
+        // Only a change of what is failing is news; every success moving `lastSuccess` is not.
+        if report.failures != lastReport?.failures {
             lastReport = report
             emit(.connectionReport(report))
         }

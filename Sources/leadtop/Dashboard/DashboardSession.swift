@@ -27,10 +27,12 @@ final class DashboardSession: @unchecked Sendable {
         self.trace = trace
     }
 
-    /// Safe from any thread: queues an action and wakes the UI loop.
-    func post(_ action: Action) {
+    /// Safe from any thread: queues an action and wakes the UI loop. With `wake: false` the action
+    /// waits for the next wake-up (the clock ticks every second): a poll that brought nothing new
+    /// only moves the status bar's age and rate budget, which the tick's frame draws anyway.
+    func post(_ action: Action, wake: Bool = true) {
         mailbox.withLock { $0.append(action) }
-        app.requestRender()
+        if wake { app.requestRender() }
     }
 
     /// Runs the terminal loop until the user quits, a signal arrives or the terminal goes away.

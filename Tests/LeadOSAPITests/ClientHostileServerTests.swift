@@ -54,7 +54,7 @@ import Testing
         await #expect(throws: LeadOSError.self) { try await Self.client(server, sleeps: sleeps).balance() }
         #expect(server.requests.count == 5)
         #expect(sleeps.all == [0.5, 1, 2, 4])
-        do { _ = try await Self.client(server).balance() } catch let error as LeadOSError {
+        do { _ = try await Self.client(server).balance(); Issue.record("expected a LeadOSError") } catch let error as LeadOSError {
             #expect(error.status == 503 && error.code == "service_unavailable")
             #expect(error.description == "LeadOS 503 api_error/service_unavailable: down [req_9]")
         }
@@ -106,7 +106,7 @@ import Testing
         }
         try await server.start()
         defer { server.stop() }
-        do { _ = try await Self.client(server).feedbackSummary() } catch let error as LeadOSError {
+        do { _ = try await Self.client(server).feedbackSummary(); Issue.record("expected a LeadOSError") } catch let error as LeadOSError {
             #expect(error.status == 401 && error.code == "invalid_api_key")
             #expect(!error.description.contains(Self.key))
             #expect(error.description.contains("ldo_live_sk_…WXYZ"))
@@ -114,7 +114,7 @@ import Testing
         let html = ScriptedServer { _, _ in .json(status: 502, body: "<html><body>Bad gateway \u{1b}[2J</body></html>") }
         try await html.start()
         defer { html.stop() }
-        do { _ = try await Self.client(html).balance() } catch let error as LeadOSError {
+        do { _ = try await Self.client(html).balance(); Issue.record("expected a LeadOSError") } catch let error as LeadOSError {
             #expect(error == .httpStatus(status: 502, excerpt: "<html><body>Bad gateway  [2J</body></html>", meta: error.meta!))
         }
     }
@@ -127,7 +127,7 @@ import Testing
             try await Self.client(server, maxBody: 1024 * 1024).balance()
         }
         // Under the default 8 MiB cap the 5 MB body arrives, and fails to decode instead.
-        do { _ = try await Self.client(server).balance() } catch let error as LeadOSError {
+        do { _ = try await Self.client(server).balance(); Issue.record("expected a LeadOSError") } catch let error as LeadOSError {
             guard case .undecodable(200, _, let excerpt) = error else { Issue.record("got \(error)"); return }
             #expect(excerpt.hasPrefix("xxxx") && excerpt.count <= 121)
         }

@@ -83,17 +83,17 @@ import Testing
     @Test func errorsCarryTheContractsErrorObject() async throws {
         let sim = try await Self.simulator()
         let client = try Self.client(sim)
-        do { _ = try await client.pauseCampaign(id: "camp_doesnotexist") } catch let error as LeadOSError {
+        do { _ = try await client.pauseCampaign(id: "camp_doesnotexist"); Issue.record("expected a LeadOSError") } catch let error as LeadOSError {
             guard case .api(404, let detail, let meta) = error else { Issue.record("got \(error)"); return }
             #expect(detail.type == "invalid_request_error" && detail.code == "resource_missing")
             #expect(detail.requestID != nil && detail.requestID == meta.requestID)
         }
-        do { _ = try await client.listLeads(LeadQuery(limit: 0)) } catch let error as LeadOSError {
+        do { _ = try await client.listLeads(LeadQuery(limit: 0)); Issue.record("expected a LeadOSError") } catch let error as LeadOSError {
             #expect(error.status == 422 && error.code == "parameter_invalid")
             if case .api(_, let detail, _) = error { #expect(detail.param == "limit") }
         }
         let wrong = try LeadOSClient(options: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: "ldo_live_sk_" + String(repeating: "z", count: 32)))
-        do { _ = try await wrong.balance() } catch let error as LeadOSError {
+        do { _ = try await wrong.balance(); Issue.record("expected a LeadOSError") } catch let error as LeadOSError {
             #expect(error.status == 401 && error.code == "invalid_api_key")
             #expect(!error.description.contains(String(repeating: "z", count: 32)))
         }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import LeadOSAPI
 import LeadOSSimulator
+import LeadTopTestSupport
 import Testing
 
 /// The real dashboard's webhook receiver under a flood of idle connections, in tmux: the flood
@@ -9,20 +10,6 @@ import Testing
 /// out a pushed lead reaches the screen (every poller off, so only push can bring it).
 @Suite("Webhook receiver flood in tmux", .serialized)
 struct ReceiverFloodEndToEndTests {
-    /// A loopback port free right now.
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// Opens an idle TCP connection to `port`; -1 when refused.
     static func idleConnection(to port: Int) -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -62,7 +49,7 @@ struct ReceiverFloodEndToEndTests {
             "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
         ])
         defer { session.kill() }
-        let port = Self.freePort()
+        let port = LoopbackPort.free()
         try session.runCommand("\(TmuxSession.shellQuoted(try BuiltProducts.executable("leadtop"))) --listen 127.0.0.1:\(port)")
         let deadline = Date().addingTimeInterval(15)
         while !sim.world.servedRequests().contains(where: { $0.path == "/v1/webhooks" && $0.status == 201 }) {

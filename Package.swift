@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "leadtop", targets: ["leadtop"]),
         // Libraries for the separate Benchmarks/ package.
+        .library(name: "LeadOSContract", targets: ["LeadOSContract"]),
         .library(name: "LeadOSAPI", targets: ["LeadOSAPI"]),
         .library(name: "LeadTopCore", targets: ["LeadTopCore"]),
         .library(name: "LeadTopRender", targets: ["LeadTopRender"]),
@@ -26,10 +27,14 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // Shared LeadOS models, the HTTP client, retry policy, pagination, webhook signatures.
+        // The LeadOS contract: models, their JSON, timestamps, request shapes, the text sanitizer.
+        // No network and no crypto, so the pure modules build and link nothing else.
+        .target(name: "LeadOSContract"),
+        // The LeadOS client: HTTP transport, retries, pagination, errors, webhook signatures.
         .target(
             name: "LeadOSAPI",
             dependencies: [
+                "LeadOSContract",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -38,11 +43,11 @@ let package = Package(
             ]
         ),
         // Pure application core: state, actions, effects, reducer, keymap. No I/O.
-        .target(name: "LeadTopCore", dependencies: ["LeadOSAPI"]),
+        .target(name: "LeadTopCore", dependencies: ["LeadOSContract"]),
         // Pure renderer: cell grid, text width and sanitizer, widgets, panes, themes.
         .target(
             name: "LeadTopRender",
-            dependencies: ["LeadTopCore", "LeadOSAPI", "CWidth", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["LeadTopCore", "LeadOSContract", "CWidth", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // libc's wcwidth, which Glibc's Swift module hides.
         .target(name: "CWidth"),

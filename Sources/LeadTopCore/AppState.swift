@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// Everything the dashboard shows. Only `reduce` changes it; the renderer only reads it.
 public struct AppState: Sendable {

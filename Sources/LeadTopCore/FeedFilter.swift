@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 
 /// What the feed shows: an optional campaign scope plus the terms typed after `/`.
 ///

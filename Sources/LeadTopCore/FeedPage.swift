@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// A request for rows of the feed from the local cache: the rows `offset ..< offset + limit` of
 /// the leads passing `filter`, newest first (by `delivered_at`, then id, both descending).

@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// Sort position of a lead: the feed shows leads by `delivered_at` descending, then id descending.
 public struct LeadKey: Sendable, Hashable, Comparable {

@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// The feed's rows as they arrive: new leads from the sync engine and pages read from the cache.
 /// Selection is held by id, so it follows the same lead when rows move.

@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 
 /// Keys while a dialog or overlay is open.
 extension AppState {

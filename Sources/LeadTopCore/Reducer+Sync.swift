@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// Facts from the sync engine. Optimistic writes still in flight win over polled data until they
 /// settle, so a poll that raced a write does not flip the row back and forth.

@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 
 /// The write keys. Each write shows at once (optimistic) and remembers what to restore if LeadOS
 /// refuses it (`WriteOutcome.refused`).

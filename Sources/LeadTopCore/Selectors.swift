@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// Read-only views of the state that the renderer and the reducer share.
 extension AppState {

@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// Fresh facts from the sync engine, delivered to the single state owner as actions.
 public enum SyncUpdate: Sendable, Hashable {

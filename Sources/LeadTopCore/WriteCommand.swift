@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 
 /// A write the user asked for. The runtime stores it in the durable outbox with an Idempotency-Key
 /// before sending it, and retries it until LeadOS accepts or definitively refuses it.

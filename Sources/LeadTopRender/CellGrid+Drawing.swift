@@ -1,3 +1,4 @@
+import LeadOSContract
 import LeadTopCore
 
 /// Drawing primitives. Every string goes through `DisplayText` (and so the sanitizer) here, so no

@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 
 /// Number, age and date formatting for cells; locale-independent so screens are reproducible.
 ///

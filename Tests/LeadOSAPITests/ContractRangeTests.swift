@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LeadOSAPI
+@testable import LeadOSContract
 
 /// Numbers outside API.md's ranges make their object fail to decode with an error naming the
 /// field, through every decoding path (the stats reader included); extreme values inside the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LeadOSAPI
+@testable import LeadOSContract
 
 /// Stats replies are decoded a day at a time; the result and every error must be exactly those of
 /// decoding the whole reply with `JSONDecoder`.

@@ -1,5 +1,5 @@
 import Testing
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 import LeadTopTestSupport
 

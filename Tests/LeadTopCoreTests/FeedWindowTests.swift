@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 import LeadTopTestSupport
 

@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 @testable import LeadTopRender
 import LeadTopTestSupport

@@ -1,3 +1,5 @@
+import Foundation
+@testable import LeadOSContract
 import Testing
 @testable import LeadTopRender
 import LeadTopTestSupport
@@ -18,6 +20,15 @@ import LeadTopTestSupport
         #expect(TextSanitizer.sanitize("C1\u{9B}2Jcsi \u{9D}0;t\u{9C}osc") == "C1csi osc")
         #expect(TextSanitizer.sanitize("open\u{1B}]2;never ends") == "open")
         #expect(TextSanitizer.sanitize("\u{1B}[?1049h\u{1B}[2J") == "")
+    }
+
+    /// Messages (errors, excerpts of bodies) pass the same gate as cell text, then are bounded.
+    @Test func oneLineDropsSequencesWithTheirPayloadAndIsBounded() {
+        #expect(TextSanitizer.oneLine("Bad gateway \u{1b}[2J\u{1b}]0;title\u{7}done\nnext") == "Bad gateway done next")
+        #expect(TextSanitizer.oneLine(String(repeating: "é", count: 10), max: 4) == "éééé…")
+        #expect(TextSanitizer.oneLine("abcd", max: 4) == "abcd")
+        #expect(TextSanitizer.oneLine(Data()) == "(empty body)")
+        #expect(TextSanitizer.oneLine(Data("x\u{9b}31mred".utf8)) == "xred")
     }
 
     @Test func controlsBecomeSpacesOrVanish() {

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import LeadOSContract
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -100,7 +101,7 @@ final class HTTPTransport: Sendable {
         if let io = error as? IOError { return .transport(Self.words(errno: io.errnoCode, place: place)) }
         if let connection = error as? NIOConnectionError {
             if connection.dnsAError != nil || connection.dnsAAAAError != nil || connection.connectionErrors.isEmpty {
-                return .transport("cannot resolve \(Sanitize.excerpt(host, max: 80))")
+                return .transport("cannot resolve \(TextSanitizer.oneLine(host, max: 80))")
             }
             if let io = connection.connectionErrors.lazy.compactMap({ $0.error as? IOError }).first {
                 return .transport(Self.words(errno: io.errnoCode, place: place))
@@ -108,12 +109,12 @@ final class HTTPTransport: Sendable {
             return .transport("cannot connect to \(place)")
         }
         if let tls = TLSFailure(error) { return .transport("TLS: \(tls.words) (\(place))") }
-        return .transport(Sanitize.excerpt(String(describing: error), max: 160))
+        return .transport(TextSanitizer.oneLine(String(describing: error), max: 160))
     }
 
     /// `api.leados.net:443`, `[::1]:8787`.
     private static func place(_ url: URL) -> String {
-        let host = Sanitize.excerpt(url.host ?? "?", max: 80)
+        let host = TextSanitizer.oneLine(url.host ?? "?", max: 80)
         let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
         return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadOSContract
 
 /// The twelve endpoints of API.md §7. Every write carries an Idempotency-Key (a fresh UUIDv4
 /// unless the caller passes one, e.g. from the durable outbox), reused on every retry.
@@ -7,12 +8,12 @@ extension LeadOSClient {
 
     /// `GET /v1/leads` — one page.
     public func listLeads(_ query: LeadQuery = LeadQuery()) async throws -> ListEnvelope<Lead> {
-        try await perform(Call(method: "GET", path: ["leads"], query: query.items), as: ListEnvelope<Lead>.self)
+        try await perform(Call(method: "GET", path: ["leads"], query: query.queryItems), as: ListEnvelope<Lead>.self)
     }
 
     /// `GET /v1/leads` — one page and the reply's headers (its `Date` bounds the feed cursor).
     public func listLeadsWithMeta(_ query: LeadQuery = LeadQuery()) async throws -> (page: ListEnvelope<Lead>, meta: ResponseMeta) {
-        try await performWithMeta(Call(method: "GET", path: ["leads"], query: query.items), as: ListEnvelope<Lead>.self)
+        try await performWithMeta(Call(method: "GET", path: ["leads"], query: query.queryItems), as: ListEnvelope<Lead>.self)
     }
 
     /// `GET /v1/leads/stats` — dates are `YYYY-MM-DD`, both inclusive; nil uses the server's defaults.
@@ -42,7 +43,7 @@ extension LeadOSClient {
 
     /// `GET /v1/campaigns` — one page.
     public func listCampaigns(_ query: CampaignQuery = CampaignQuery()) async throws -> ListEnvelope<Campaign> {
-        try await perform(Call(method: "GET", path: ["campaigns"], query: query.items), as: ListEnvelope<Campaign>.self)
+        try await perform(Call(method: "GET", path: ["campaigns"], query: query.queryItems), as: ListEnvelope<Campaign>.self)
     }
 
     /// `POST /v1/campaigns`.
@@ -97,7 +98,7 @@ extension LeadOSClient {
 
     private func encode(_ value: some Encodable) throws -> Data {
         do { return try LeadOSJSON.encode(value) } catch {
-            throw LeadOSError.invalidRequest("cannot encode the request body: \(Sanitize.excerpt(String(describing: error), max: 80))")
+            throw LeadOSError.invalidRequest("cannot encode the request body: \(TextSanitizer.oneLine(String(describing: error), max: 80))")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadOSContract
 
 /// Cursor pagination (API.md §5) as an `AsyncSequence` of pages: each step sends
 /// `starting_after=<next_cursor>` with the same filters until `has_more` is false.
@@ -23,7 +24,7 @@ public struct PageSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
             if page.hasMore, let next = page.nextCursor {
                 // A cursor seen before means the server is going in circles: stop rather than loop.
                 if !seenCursors.insert(next).inserted {
-                    throw LeadOSError.undecodable(status: 200, reason: "pagination cursor \(Sanitize.excerpt(next, max: 40)) repeated", excerpt: "")
+                    throw LeadOSError.undecodable(status: 200, reason: "pagination cursor \(TextSanitizer.oneLine(next, max: 40)) repeated", excerpt: "")
                 }
                 cursor = next
             } else {
@@ -53,7 +54,7 @@ public struct PageSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
             result.unreadable += page.unreadable
             guard page.hasMore, let next = page.nextCursor else { return result }
             if !seenCursors.insert(next).inserted {
-                throw LeadOSError.undecodable(status: 200, reason: "pagination cursor \(Sanitize.excerpt(next, max: 40)) repeated", excerpt: "")
+                throw LeadOSError.undecodable(status: 200, reason: "pagination cursor \(TextSanitizer.oneLine(next, max: 40)) repeated", excerpt: "")
             }
             cursor = next
         }
@@ -160,7 +161,7 @@ extension LeadOSClient {
             if let date = meta.date { walk.serverDate = max(walk.serverDate ?? date, date) }
             guard page.hasMore, let next = page.nextCursor else { return walk }
             if !seen.insert(next).inserted {
-                throw LeadOSError.undecodable(status: 200, reason: "pagination cursor \(Sanitize.excerpt(next, max: 40)) repeated", excerpt: "")
+                throw LeadOSError.undecodable(status: 200, reason: "pagination cursor \(TextSanitizer.oneLine(next, max: 40)) repeated", excerpt: "")
             }
             query.startingAfter = next
         }

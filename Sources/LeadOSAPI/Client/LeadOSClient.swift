@@ -1,4 +1,5 @@
 import Foundation
+import LeadOSContract
 
 /// The LeadOS API client: Bearer auth, JSON in the contract's shapes, typed errors, and the
 /// contract's retry policy. Safe to share across tasks; it holds no mutable request state.
@@ -14,11 +15,11 @@ public final class LeadOSClient: Sendable {
         let scheme = url.scheme?.lowercased()
         let loopback = ProxySettings.isLoopback(host: url.host)
         guard scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else {
-            throw LeadOSError.insecureURL("LeadOS URL must be https://host (got \(Sanitize.excerpt(url.absoluteString, max: 80)))")
+            throw LeadOSError.insecureURL("LeadOS URL must be https://host (got \(TextSanitizer.oneLine(url.absoluteString, max: 80)))")
         }
         if scheme == "http" && !loopback && !options.allowInsecureHTTP {
             throw LeadOSError.insecureURL(
-                "refusing plain http to \(Sanitize.excerpt(host, max: 80)): use https, or set allow_insecure_http for a trusted network")
+                "refusing plain http to \(TextSanitizer.oneLine(host, max: 80)): use https, or set allow_insecure_http for a trusted network")
         }
         self.options = options
         self.v1 = url.appendingPathComponent("v1")
@@ -62,7 +63,7 @@ public final class LeadOSClient: Sendable {
             return (try LeadOSJSON.decode(T.self, from: reply.body), reply, meta)
         } catch {
             throw LeadOSError.undecodable(status: reply.status, reason: Self.describe(error),
-                                          excerpt: scrub(Sanitize.excerpt(reply.body)))
+                                          excerpt: scrub(TextSanitizer.oneLine(reply.body)))
         }
     }
 
@@ -113,7 +114,7 @@ public final class LeadOSClient: Sendable {
                 body.error.param = body.error.param.map(scrub)
                 throw LeadOSError.api(status: status, error: body.error, meta: meta)
             }
-            throw LeadOSError.httpStatus(status: status, excerpt: scrub(Sanitize.excerpt(reply.body)), meta: meta)
+            throw LeadOSError.httpStatus(status: status, excerpt: scrub(TextSanitizer.oneLine(reply.body)), meta: meta)
         }
         return (reply, meta)
     }
@@ -148,7 +149,7 @@ public final class LeadOSClient: Sendable {
 
     /// A short reason for a decoding failure: which field, and what was wrong.
     static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return Sanitize.excerpt(String(describing: error), max: 120) }
+        guard let error = error as? DecodingError else { return TextSanitizer.oneLine(String(describing: error), max: 120) }
         func path(_ context: DecodingError.Context) -> String {
             let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
             return p.isEmpty ? "body" : p
@@ -157,7 +158,7 @@ public final class LeadOSClient: Sendable {
         case .typeMismatch(let type, let c): return "\(path(c)): expected \(type)"
         case .valueNotFound(let type, let c): return "\(path(c)): expected \(type), got null"
         case .keyNotFound(let key, let c): return "\(path(c)): missing field \(key.stringValue)"
-        case .dataCorrupted(let c): return "\(path(c)): \(Sanitize.excerpt(c.debugDescription, max: 80))"
+        case .dataCorrupted(let c): return "\(path(c)): \(TextSanitizer.oneLine(c.debugDescription, max: 80))"
         @unknown default: return "invalid body"
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadOSContract
 
 /// Everything that can go wrong talking to LeadOS, each case specific enough to show the user and
 /// to decide whether retrying can help. No case ever carries the API key.
@@ -56,7 +57,7 @@ public enum LeadOSError: Error, Sendable, Hashable {
         case .api(let status, _, _) where status == 401 || status == 403: return "key rejected"
         case .api(429, _, _), .httpStatus(429, _, _): return "rate limited"
         case .api(let status, _, _) where status >= 500: return "LeadOS error \(status)"
-        case .api(let status, let detail, _): return "LeadOS refused the request (\(status) \(Sanitize.excerpt(detail.code, max: 40)))"
+        case .api(let status, let detail, _): return "LeadOS refused the request (\(status) \(TextSanitizer.oneLine(detail.code, max: 40)))"
         case .httpStatus(let status, _, _) where status >= 500: return "LeadOS error \(status) (not an API reply)"
         case .httpStatus(let status, _, _): return "HTTP \(status) (not an API reply)"
         case .undecodable(let status, let reason, _): return "unreadable reply (HTTP \(status)): \(reason)"
@@ -88,9 +89,9 @@ extension LeadOSError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
         case .api(let status, let e, _):
-            let param = e.param.map { " (param: \(Sanitize.excerpt($0, max: 80)))" } ?? ""
-            let rid = e.requestID.map { " [\(Sanitize.excerpt($0, max: 40))]" } ?? ""
-            return "LeadOS \(status) \(Sanitize.excerpt(e.type, max: 40))/\(Sanitize.excerpt(e.code, max: 60)): \(Sanitize.excerpt(e.message, max: 200))\(param)\(rid)"
+            let param = e.param.map { " (param: \(TextSanitizer.oneLine($0, max: 80)))" } ?? ""
+            let rid = e.requestID.map { " [\(TextSanitizer.oneLine($0, max: 40))]" } ?? ""
+            return "LeadOS \(status) \(TextSanitizer.oneLine(e.type, max: 40))/\(TextSanitizer.oneLine(e.code, max: 60)): \(TextSanitizer.oneLine(e.message, max: 200))\(param)\(rid)"
         case .httpStatus(let status, let excerpt, _):
             return "LeadOS replied HTTP \(status) with a body that is not an API error: \(excerpt)"
         case .undecodable(let status, let reason, let excerpt):
@@ -109,24 +110,4 @@ extension LeadOSError: CustomStringConvertible, LocalizedError {
     }
 
     public var errorDescription: String? { description }
-}
-
-/// Makes untrusted text safe to embed in a one-line message: no control characters, bounded length.
-enum Sanitize {
-    static func excerpt(_ text: String, max: Int = 120) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if out.unicodeScalars.count >= max { out += "…"; break }
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator: out.unicodeScalars.append(" ")
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    static func excerpt(_ data: Data, max: Int = 120) -> String {
-        if data.isEmpty { return "(empty body)" }
-        return excerpt(String(decoding: data.prefix(max * 4), as: UTF8.self), max: max)
-    }
 }

@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 
 /// Campaigns: status, name, today / daily cap, delivered, credits, 14-day deliveries sparkline.

@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 
 /// Credits: remaining against the plan, use this period, burn rate, projected run-out, period end.

@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 
 /// The live lead feed, newest first. Draws only the visible rows: the cost of a frame does not

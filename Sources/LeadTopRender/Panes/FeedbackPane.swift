@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 
 /// Feedback and personalisation: good/bad counts, bad reasons, personalisation progress.

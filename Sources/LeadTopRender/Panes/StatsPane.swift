@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 
 /// Delivery stats: leads per day as a bar chart, credits and average score per day as sparklines,

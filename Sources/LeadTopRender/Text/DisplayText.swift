@@ -1,3 +1,4 @@
+import LeadOSContract
 import CWidth
 
 /// What one grid cell shows: a spacing character plus any combining marks that ride on it, with

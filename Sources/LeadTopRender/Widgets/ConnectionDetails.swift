@@ -1,5 +1,5 @@
 import Foundation
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 
 /// `d`: where leadtop connects, how it is doing, and every failing channel with the whole error

@@ -1,4 +1,4 @@
-import LeadOSAPI
+import LeadOSContract
 import LeadTopCore
 
 /// Enter on a lead: every field, the intent summary wrapped, the LinkedIn URL in full.

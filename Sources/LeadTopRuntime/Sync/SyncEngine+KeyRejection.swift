@@ -17,7 +17,7 @@ extension SyncEngine {
         outbox.retryTimer?.cancel()
         outbox.retryTimer = nil
         let message: String
-        if case .api(_, let detail, _) = error { message = OneLine.clean(detail.message) } else { message = error.summary }
+        if case .api(_, let detail, _) = error { message = TextSanitizer.oneLine(detail.message, max: 200) } else { message = error.summary }
         if keyCheckTimer == nil { scheduleKeyCheck() }
         keyRejection = KeyRejection(status: error.status ?? 401, redactedKey: APIKey.redacted(client.options.apiKey),
                                     message: message, nextCheck: keyCheckDue)

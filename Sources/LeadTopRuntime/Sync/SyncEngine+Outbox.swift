@@ -120,7 +120,7 @@ extension SyncEngine {
     }
 
     private static func refusalMessage(_ error: LeadOSError) -> String {
-        if case .api(_, let detail, _) = error { return OneLine.clean(detail.message) }
+        if case .api(_, let detail, _) = error { return TextSanitizer.oneLine(detail.message, max: 200) }
         return error.description
     }
 
@@ -140,15 +140,5 @@ extension SyncEngine {
         case .suppression:
             break
         }
-    }
-}
-
-/// Keeps server-provided text to one bounded line.
-enum OneLine {
-    static func clean(_ text: String, max: Int = 200) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
-        }))
-        return cleaned.count > max ? String(cleaned.prefix(max)) + "…" : cleaned
     }
 }

@@ -22,7 +22,8 @@ public struct LeadQuery: Sendable, Hashable {
         self.enrichmentLevel = enrichmentLevel; self.hasFeedback = hasFeedback
     }
 
-    var items: [URLQueryItem] {
+    /// The query string this filter sends.
+    public var queryItems: [URLQueryItem] {
         var q: [URLQueryItem] = []
         if let limit { q.append(.init(name: "limit", value: String(limit))) }
         if let startingAfter { q.append(.init(name: "starting_after", value: startingAfter)) }
@@ -47,7 +48,8 @@ public struct CampaignQuery: Sendable, Hashable {
         self.limit = limit; self.startingAfter = startingAfter; self.status = status
     }
 
-    var items: [URLQueryItem] {
+    /// The query string this filter sends.
+    public var queryItems: [URLQueryItem] {
         var q: [URLQueryItem] = []
         if let limit { q.append(.init(name: "limit", value: String(limit))) }
         if let startingAfter { q.append(.init(name: "starting_after", value: startingAfter)) }

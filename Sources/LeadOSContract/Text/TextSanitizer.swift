@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one gate every string from outside passes before it reaches a cell.
 ///
 /// Removes C0/C1 control characters, whole escape sequences (CSI, OSC, DCS, SOS, PM, APC, and
@@ -63,6 +65,21 @@ public enum TextSanitizer {
         return String(out)
     }
 
+    /// Untrusted text made one bounded line for a message: sanitized like any cell text, then cut
+    /// to `max` scalars with "…". Error messages, excerpts of bodies and ids all pass here.
+    public static func oneLine(_ text: String, max: Int = 120) -> String {
+        let clean = sanitize(text)
+        let scalars = clean.unicodeScalars
+        guard scalars.count > max else { return clean }
+        return String(String.UnicodeScalarView(scalars.prefix(Swift.max(0, max)))) + "…"
+    }
+
+    /// A reply body as one bounded line; an empty body says so.
+    public static func oneLine(_ data: Data, max: Int = 120) -> String {
+        if data.isEmpty { return "(empty body)" }
+        return oneLine(String(decoding: data.prefix(max * 4), as: UTF8.self), max: max)
+    }
+
     /// Format characters (general category Cf) of the Basic Multilingual Plane.
     static func isBMPFormat(_ v: UInt32) -> Bool {
         switch v {
@@ -76,7 +93,7 @@ public enum TextSanitizer {
 
     /// Printable ASCII only: the common case, which needs no work.
     @inline(__always)
-    static func isPlainASCII(_ text: String) -> Bool {
+    public static func isPlainASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 

@@ -65,22 +65,22 @@ public struct UnreadableItem: Sendable, Hashable {
 
     /// The element's `id`, bounded and cleaned, when it is a string.
     static func readableID(_ decoder: any Decoder) -> String? {
-        (try? IDOnly(from: decoder)).map { Sanitize.excerpt($0.id, max: 40) }
+        (try? IDOnly(from: decoder)).map { TextSanitizer.oneLine($0.id, max: 40) }
     }
 
     /// The decoding error, with the path inside the object only (`score: expected Int`).
     static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return Sanitize.excerpt(String(describing: error), max: 120) }
+        guard let error = error as? DecodingError else { return TextSanitizer.oneLine(String(describing: error), max: 120) }
         func path(_ context: DecodingError.Context) -> String {
             // Drop `data` and the element's index: the object is already named.
             let keys = context.codingPath.dropFirst(2).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "object" : Sanitize.excerpt(keys.joined(separator: "."), max: 60)
+            return keys.isEmpty ? "object" : TextSanitizer.oneLine(keys.joined(separator: "."), max: 60)
         }
         switch error {
         case .typeMismatch(let type, let c): return "\(path(c)): expected \(type)"
         case .valueNotFound(let type, let c): return "\(path(c)): expected \(type), got null"
-        case .keyNotFound(let key, let c): return "\(path(c)): missing field \(Sanitize.excerpt(key.stringValue, max: 40))"
-        case .dataCorrupted(let c): return "\(path(c)): \(Sanitize.excerpt(c.debugDescription, max: 80))"
+        case .keyNotFound(let key, let c): return "\(path(c)): missing field \(TextSanitizer.oneLine(key.stringValue, max: 40))"
+        case .dataCorrupted(let c): return "\(path(c)): \(TextSanitizer.oneLine(c.debugDescription, max: 80))"
         @unknown default: return "invalid object"
         }
     }

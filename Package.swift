@@ -65,6 +65,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The dashboard session: the state's one owner on the UI thread, the effect interpreter,
+        // and the screen and engine it talks to as protocols, so it runs without a terminal in tests.
+        .target(name: "LeadTopApp", dependencies: ["LeadTopCore", "LeadTopRender", "LeadTopRuntime"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only module that touches ncurses.
         .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore"]),
@@ -83,7 +86,7 @@ let package = Package(
             name: "leadtop",
             dependencies: [
                 "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator",
-                "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LeadTopApp", "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -92,7 +95,7 @@ let package = Package(
         .executableTarget(name: "leadtop-terminal-check", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CWidth"]),
         .target(
             name: "LeadTopTestSupport",
-            dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator"]
+            dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator", "CWidth"]
         ),
         .testTarget(name: "LeadOSAPITests", dependencies: ["LeadOSAPI", "LeadOSSimulator", "LeadTopTestSupport"]),
         .testTarget(name: "LeadOSSimulatorTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
@@ -105,6 +108,7 @@ let package = Package(
         .testTarget(name: "LeadTopRuntimeTests", dependencies: [
             "LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "LeadTopAppTests", dependencies: ["LeadTopApp", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth"]),
     ]

@@ -1,3 +1,4 @@
+import LeadTopCore
 import CNcursesw
 import Glibc
 

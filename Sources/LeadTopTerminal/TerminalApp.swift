@@ -1,4 +1,5 @@
 import Foundation
+import LeadTopCore
 import Glibc
 import LeadTopRender
 import Synchronization
@@ -57,10 +58,13 @@ public final class TerminalApp: Sendable {
     /// the error after this returns: the screen is back to normal then).
     ///
     /// - Parameters:
+    ///   - opened: called once the terminal is open, with its columns and rows, before the first
+    ///     frame: the application lays out for that size here, so `render` only draws.
     ///   - render: draws the whole screen for the given columns and rows.
     ///   - handle: receives each event; returning false ends the loop.
     ///   - framePresented: called after each frame has been flushed to the terminal (tracing).
     public func run(
+        opened: (_ width: Int, _ height: Int) throws -> Void = { _, _ in },
         render: (_ width: Int, _ height: Int) throws -> CellGrid,
         handle: (TerminalEvent) throws -> Bool,
         framePresented: () -> Void = {}
@@ -71,6 +75,7 @@ public final class TerminalApp: Sendable {
         let terminal = try Terminal(environment: environment, mouse: mouse)
         defer { terminal.restore() }
 
+        try opened(terminal.size.width, terminal.size.height)
         terminal.present(try render(terminal.size.width, terminal.size.height))
         framePresented()
         while true {

@@ -1,3 +1,4 @@
+import LeadTopCore
 import CWidth
 import Dispatch
 import Glibc

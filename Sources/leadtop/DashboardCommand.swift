@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import LeadOSAPI
 import LeadOSSimulator
+import LeadTopApp
 import LeadTopCore
 import LeadTopRender
 import LeadTopRuntime
@@ -101,7 +102,7 @@ struct DashboardCommand: AsyncParsableCommand {
         if let recovery = store.recoveryStatus {
             state.message = StatusMessage(recovery, kind: .error, expiresAt: Date().addingTimeInterval(30))
         }
-        let session = DashboardSession(state: state, theme: theme, app: app, trace: trace)
+        let session = DashboardSession(state: state, theme: theme, screen: app, trace: trace)
         var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
         syncOptions.reloadAPIKey = connection.reloadAPIKey
         syncOptions.account = connection.account
@@ -113,18 +114,9 @@ struct DashboardCommand: AsyncParsableCommand {
             store: store, options: syncOptions,
             sink: { [session] update in session.post(.sync(update), wake: update.needsFrame) })
         trace.record("phase", "engine")
-        session.performEffect = { [engine, app] effect in
-            switch effect {
-            case .write(let command): engine.enqueue(command)
-            case .refreshNow: engine.refreshNow()
-            case .setStatsScope(let campaignID): engine.setStatsScope(campaignID: campaignID)
-            case .loadFeed(let request): engine.loadFeedPage(request)
-            case .setMouseCapture(let on): app.setMouseCapture(on)
-            case .quit: break
-            }
-        }
+        session.effects = EffectInterpreter(engine: engine, screen: app)
         var prepared = PreparedDashboard(
-            session: session, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)
+            session: session, app: app, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings
         return prepared
     }
@@ -183,8 +175,12 @@ struct DashboardCommand: AsyncParsableCommand {
         ticker.start()
         defer { ticker.stop() }
         return await withCheckedContinuation { continuation in
-            let thread = Thread { [session = prepared.session] in
-                continuation.resume(returning: Result { try session.run() })
+            let thread = Thread { [session = prepared.session, app = prepared.app] in
+                continuation.resume(returning: Result {
+                    try app.run(
+                        opened: { width, height in _ = session.handle(.resize(width: width, height: height)) },
+                        render: session.frame, handle: session.handle, framePresented: session.framePresented)
+                })
             }
             thread.name = "leadtop-ui"
             thread.stackSize = 8 << 20
@@ -219,6 +215,7 @@ struct Connection {
 /// What `prepare` builds; torn down in reverse after the UI loop ends.
 struct PreparedDashboard {
     var session: DashboardSession
+    var app: TerminalApp
     var engine: SyncEngine
     var connection: Connection
     /// Held until the process ends: one dashboard per state directory.

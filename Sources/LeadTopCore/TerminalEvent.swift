@@ -1,5 +1,3 @@
-import LeadTopCore
-
 /// Everything the terminal loop hands to the application, free of any ncurses type.
 public enum TerminalEvent: Sendable, Hashable {
     case key(Key)

@@ -3,11 +3,11 @@ import LeadTopRender
 
 /// Finds the theme the user asked for, before the screen is taken, so a bad theme file is
 /// reported as a plain error naming the file, line and key.
-enum ThemeLocator {
-    struct NotFound: Error, CustomStringConvertible {
-        var name: String
-        var searched: [String]
-        var description: String {
+public enum ThemeLocator {
+    public struct NotFound: Error, CustomStringConvertible {
+        public var name: String
+        public var searched: [String]
+        public var description: String {
             "no theme named \"\(name)\": not at \(searched.joined(separator: ", ")), and not one of the shipped themes (\(Theme.shippedNames.joined(separator: ", ")))"
         }
     }
@@ -15,7 +15,7 @@ enum ThemeLocator {
     /// `NO_COLOR` wins; then a path (anything with a `/` or ending in `.toml`); then a user theme in
     /// `$XDG_CONFIG_HOME/leadtop/themes/NAME.toml`; then the themes shipped in the binary.
     /// The theme, and warnings about unknown keys in a theme file (printed before the screen).
-    static func theme(named requested: String?, environment: [String: String]) throws -> (theme: Theme, warnings: [String]) {
+    public static func theme(named requested: String?, environment: [String: String]) throws -> (theme: Theme, warnings: [String]) {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return (.mono, []) }
         guard let name = requested, !name.isEmpty else { return (.default, []) }
         if name.contains("/") || name.hasSuffix(".toml") {

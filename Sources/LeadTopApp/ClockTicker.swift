@@ -3,16 +3,16 @@ import Foundation
 
 /// Sends the wall-clock time once a second: ages in the status bar and NEW marks depend on it.
 /// One timer wake-up a second is the dashboard's only idle work.
-final class ClockTicker: @unchecked Sendable {
+public final class ClockTicker: @unchecked Sendable {
     // Invariant: `timer` is created in init and only started/cancelled afterwards.
     private let timer: DispatchSourceTimer
 
-    init(interval: TimeInterval = 1, tick: @escaping @Sendable (Date) -> Void) {
+    public init(interval: TimeInterval = 1, tick: @escaping @Sendable (Date) -> Void) {
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
         timer.setEventHandler { tick(Date()) }
     }
 
-    func start() { timer.resume() }
-    func stop() { timer.cancel() }
+    public func start() { timer.resume() }
+    public func stop() { timer.cancel() }
 }

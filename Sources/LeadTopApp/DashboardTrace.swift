@@ -10,18 +10,18 @@ import LeadTopCore
 /// from the sync engine was applied), `tick` (the once-a-second clock), `frame` (a frame was
 /// flushed to the terminal). Lines go straight to the file with `write(2)`, so a crash or SIGKILL loses nothing already
 /// traced; without the variable nothing is opened and every call returns at once.
-final class DashboardTrace: Sendable {
+public final class DashboardTrace: Sendable {
     private let fd: Int32?
 
-    init(environment: [String: String]) {
+    public init(environment: [String: String]) {
         guard let path = environment["LEADTOP_TRACE"], !path.isEmpty else { fd = nil; return }
         let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         fd = opened >= 0 ? opened : nil
     }
 
-    var isEnabled: Bool { fd != nil }
+    public var isEnabled: Bool { fd != nil }
 
-    func record(_ event: String, _ detail: @autoclosure () -> String = "") {
+    public func record(_ event: String, _ detail: @autoclosure () -> String = "") {
         guard let fd else { return }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -34,7 +34,7 @@ final class DashboardTrace: Sendable {
     }
 
     /// Records an action posted from another thread: sync updates and clock ticks.
-    func record(_ action: Action) {
+    public func record(_ action: Action) {
         switch action {
         case .sync(let update): record("sync", Self.describe(update))
         case .tick: record("tick")
@@ -44,7 +44,7 @@ final class DashboardTrace: Sendable {
 
     /// A short description of a sync update: its kind, and for leads their count and ids (so a
     /// script can tell when a given lead reached the state).
-    static func describe(_ update: SyncUpdate) -> String {
+    public static func describe(_ update: SyncUpdate) -> String {
         switch update {
         case .leads(let stored):
             let leads = stored.added + stored.changed

@@ -1,0 +1,9 @@
+/// What the session needs from the screen it draws on, from any thread. The terminal
+/// (`TerminalApp`) is one; a test's scripted screen is another, so the whole path from a key to
+/// the grid runs without a terminal.
+public protocol DashboardScreen: AnyObject, Sendable {
+    /// Wakes the UI loop so it takes the posted actions and draws one frame.
+    func requestRender(fullRedraw: Bool)
+    /// Takes the mouse or gives it back to the terminal.
+    func setMouseCapture(_ on: Bool)
+}

@@ -18,6 +18,9 @@ struct DashboardEndToEndTests {
             self.sim = sim; self.session = session; self.directory = directory
         }
 
+        /// The dashboard's event trace (`LEADTOP_TRACE`): what it has applied, in order.
+        var trace: String { (try? String(contentsOf: directory.appendingPathComponent("trace"), encoding: .utf8)) ?? "" }
+
         func close() async {
             session.kill()
             await sim.stop()
@@ -34,6 +37,7 @@ struct DashboardEndToEndTests {
         let session = try TmuxSession(width: width, height: height, environment: [
             "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
             "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
+            "LEADTOP_TRACE": directory.appendingPathComponent("trace").path,
         ])
         let binary = try BuiltProducts.executable("leadtop")
         try session.runCommand([
@@ -114,18 +118,12 @@ struct DashboardEndToEndTests {
                 h.sim.world.campaign(id: campaign.id)?.status == .paused
             }
             #expect(h.sim.world.campaign(id: campaign.id)?.pausedReason == .user)
-            // The pause reply may still be on its way to the dashboard, which then refuses a second
-            // change to the same campaign; a user would press p again a moment later.
-            var asked = false
-            for _ in 0..<20 where !asked {
-                try h.session.sendKeys("p")
-                let screen = try await h.session.waitForAsync("the resume dialog or the in-flight notice") { screen in
-                    screen.contains { $0.contains("Resume campaign") || $0.contains("still being sent") }
-                }
-                asked = screen.contains { $0.contains("Resume campaign") }
-                if !asked { try await Task.sleep(for: .milliseconds(200)) }
-            }
-            #expect(asked)
+            // Until the dashboard has the pause's reply, a second change to the campaign is refused
+            // ("still being sent"); the trace says when the reply was applied, and keys are handled
+            // after it on the same thread.
+            try await eventually("the dashboard applied the pause's reply") { h.trace.contains("sync write_settled") }
+            try h.session.sendKeys("p")
+            try await h.session.waitForAsync(text: "Resume campaign")
             try h.session.sendKeys("y")
             try await eventually("the campaign active again") { h.sim.world.campaign(id: campaign.id)?.status == .active }
             let writes = h.sim.world.appliedWrites().filter { $0.path.contains(campaign.id) }
@@ -164,8 +162,12 @@ struct DashboardEndToEndTests {
 
             h.sim.setFaults(.none)
             try h.session.runCommand("clear; \(TmuxSession.shellQuoted(try BuiltProducts.executable("leadtop"))) --api-url \(h.sim.baseURL.absoluteString) --api-key \(h.sim.apiKey)")
+            // A lead the seeded world had already rated good says nothing about the write: wait for
+            // LeadOS's record of both writes instead.
+            let paths = Set(newest.map { "/v1/leads/\($0.id)/feedback" })
             try await eventually(timeout: 30, "both ratings applied") {
-                newest.allSatisfy { h.sim.world.lead(id: $0.id)?.feedback?.rating == .good }
+                Set(h.sim.world.appliedWrites().map(\.path)).isSuperset(of: paths)
+                    && newest.allSatisfy { h.sim.world.lead(id: $0.id)?.feedback?.rating == .good }
             }
             try await h.session.waitForAsync(timeout: 10, "the outbox drained") { screen in
                 screen.last { !$0.isEmpty }.map { !$0.contains("pending") && $0.contains("live") } ?? false

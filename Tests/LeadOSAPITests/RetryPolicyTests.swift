@@ -24,7 +24,7 @@ import Testing
         #expect(p.delay(afterAttempt: 1, retryAfter: 7, unitRandom: 0.9) == 7)
         #expect(p.delay(afterAttempt: 4, retryAfter: nil, unitRandom: 0.5) == 4)
         let d = p.decide(afterAttempt: 1, error: Self.apiError(429, code: "rate_limited", retryAfter: 12),
-                         method: "GET", hasIdempotencyKey: false, unitRandom: 0.1)
+                         method: .get, hasIdempotencyKey: false, unitRandom: 0.1)
         #expect(d == .retry(after: 12))
     }
 
@@ -36,23 +36,23 @@ import Testing
         #expect(p.delay(afterAttempt: 1, retryAfter: .infinity, unitRandom: 0.5) == 3600)
         #expect(RetryPolicy.clampRetryAfter(.nan) == 1)
         let d = p.decide(afterAttempt: 1, error: Self.apiError(429, code: "rate_limited", retryAfter: 0),
-                         method: "GET", hasIdempotencyKey: false, unitRandom: 0.1)
+                         method: .get, hasIdempotencyKey: false, unitRandom: 0.1)
         #expect(d == .retry(after: 1))
     }
 
     @Test func onlyTransientFailuresAreRetried() {
         let p = RetryPolicy.standard
-        func decide(_ e: LeadOSError, _ method: String = "GET", key: Bool = false, attempt: Int = 1) -> RetryDecision {
+        func decide(_ e: LeadOSError, _ method: APIMethod = .get, key: Bool = false, attempt: Int = 1) -> RetryDecision {
             p.decide(afterAttempt: attempt, error: e, method: method, hasIdempotencyKey: key, unitRandom: 0.5)
         }
         #expect(decide(Self.apiError(500, code: "internal_error")) == .retry(after: 0.5))
         #expect(decide(Self.apiError(503, code: "service_unavailable"), attempt: 2) == .retry(after: 1))
         #expect(decide(.transport("connection refused")) == .retry(after: 0.5))
         #expect(decide(.timeout(seconds: 20)) == .retry(after: 0.5))
-        #expect(decide(Self.apiError(409, code: "idempotency_key_in_use", retryAfter: 1), "POST", key: true) == .retry(after: 1))
+        #expect(decide(Self.apiError(409, code: "idempotency_key_in_use", retryAfter: 1), .post, key: true) == .retry(after: 1))
         #expect(decide(Self.apiError(404, code: "resource_missing")) == .giveUp)
         #expect(decide(Self.apiError(422, code: "parameter_invalid")) == .giveUp)
-        #expect(decide(Self.apiError(409, code: "invalid_campaign_state"), "POST", key: true) == .giveUp)
+        #expect(decide(Self.apiError(409, code: "invalid_campaign_state"), .post, key: true) == .giveUp)
         #expect(decide(Self.apiError(502, code: "x")) == .giveUp)
         #expect(decide(.undecodable(status: 200, reason: "r", excerpt: "")) == .giveUp)
     }
@@ -60,17 +60,17 @@ import Testing
     @Test func writesAreRetriedOnlyWithAnIdempotencyKey() {
         let p = RetryPolicy.standard
         let e = Self.apiError(503, code: "service_unavailable")
-        #expect(p.decide(afterAttempt: 1, error: e, method: "POST", hasIdempotencyKey: false, unitRandom: 0.5) == .giveUp)
-        #expect(p.decide(afterAttempt: 1, error: e, method: "PATCH", hasIdempotencyKey: false, unitRandom: 0.5) == .giveUp)
-        #expect(p.decide(afterAttempt: 1, error: e, method: "POST", hasIdempotencyKey: true, unitRandom: 0.5) == .retry(after: 0.5))
+        #expect(p.decide(afterAttempt: 1, error: e, method: .post, hasIdempotencyKey: false, unitRandom: 0.5) == .giveUp)
+        #expect(p.decide(afterAttempt: 1, error: e, method: .patch, hasIdempotencyKey: false, unitRandom: 0.5) == .giveUp)
+        #expect(p.decide(afterAttempt: 1, error: e, method: .post, hasIdempotencyKey: true, unitRandom: 0.5) == .retry(after: 0.5))
     }
 
     @Test func atMostFiveTries() {
         let p = RetryPolicy.standard
         let e = Self.apiError(500, code: "internal_error")
-        #expect(p.decide(afterAttempt: 4, error: e, method: "GET", hasIdempotencyKey: false, unitRandom: 1) == .retry(after: 8))
-        #expect(p.decide(afterAttempt: 5, error: e, method: "GET", hasIdempotencyKey: false, unitRandom: 1) == .giveUp)
-        #expect(RetryPolicy.once.decide(afterAttempt: 1, error: e, method: "GET", hasIdempotencyKey: false, unitRandom: 1) == .giveUp)
+        #expect(p.decide(afterAttempt: 4, error: e, method: .get, hasIdempotencyKey: false, unitRandom: 1) == .retry(after: 8))
+        #expect(p.decide(afterAttempt: 5, error: e, method: .get, hasIdempotencyKey: false, unitRandom: 1) == .giveUp)
+        #expect(RetryPolicy.once.decide(afterAttempt: 1, error: e, method: .get, hasIdempotencyKey: false, unitRandom: 1) == .giveUp)
     }
 
     @Test func definitiveRefusals() {

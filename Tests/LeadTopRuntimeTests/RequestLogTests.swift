@@ -38,7 +38,7 @@ import Testing
     @Test func warningLevelLogsNoRequests() throws {
         let path = Self.tempLog()
         let logger = try RequestLog.logger(path: path, level: .warning)
-        RequestLog.recorder(logger)(Exchange(method: "GET", path: "/v1/leads", status: 200, failure: nil, duration: 0.01, requestID: nil))
+        RequestLog.recorder(logger)(Exchange(method: .get, path: "/v1/leads", status: 200, failure: nil, duration: 0.01, requestID: nil))
         logger.info("connection live")
         logger.warning("push unavailable")
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -14,7 +14,7 @@ import NIOPosix
 /// about 9 MB of resident memory for a dashboard that makes one small request every few seconds.
 final class HTTPTransport: Sendable {
     struct Request: Sendable {
-        var method: String
+        var method: APIMethod
         var url: URL
         var headers: [(name: String, value: String)]
         var body: Data?
@@ -67,7 +67,7 @@ final class HTTPTransport: Sendable {
 
     private func exchange(_ request: Request, limit: Int) async throws -> Reply {
         var outgoing = HTTPClientRequest(url: request.url.absoluteString)
-        outgoing.method = HTTPMethod(rawValue: request.method)
+        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await client.execute(outgoing, timeout: .hours(1))

@@ -8,12 +8,12 @@ extension LeadOSClient {
 
     /// `GET /v1/leads` — one page.
     public func listLeads(_ query: LeadQuery = LeadQuery()) async throws -> ListEnvelope<Lead> {
-        try await perform(Call(method: "GET", path: ["leads"], query: query.queryItems), as: ListEnvelope<Lead>.self)
+        try await perform(Call(method: .get, path: ["leads"], query: query.queryItems), as: ListEnvelope<Lead>.self)
     }
 
     /// `GET /v1/leads` — one page and the reply's headers (its `Date` bounds the feed cursor).
     public func listLeadsWithMeta(_ query: LeadQuery = LeadQuery()) async throws -> (page: ListEnvelope<Lead>, meta: ResponseMeta) {
-        try await performWithMeta(Call(method: "GET", path: ["leads"], query: query.queryItems), as: ListEnvelope<Lead>.self)
+        try await performWithMeta(Call(method: .get, path: ["leads"], query: query.queryItems), as: ListEnvelope<Lead>.self)
     }
 
     /// `GET /v1/leads/stats` — dates are `YYYY-MM-DD`, both inclusive; nil uses the server's defaults.
@@ -29,13 +29,13 @@ extension LeadOSClient {
         if let startDate { q.append(.init(name: "start_date", value: startDate)) }
         if let endDate { q.append(.init(name: "end_date", value: endDate)) }
         if let campaignID { q.append(.init(name: "campaign_id", value: campaignID)) }
-        return try await performWithBody(Call(method: "GET", path: ["leads", "stats"], query: q), as: DeliveryStats.self)
+        return try await performWithBody(Call(method: .get, path: ["leads", "stats"], query: q), as: DeliveryStats.self)
     }
 
     /// `POST /v1/leads/{id}/feedback`.
     public func submitFeedback(leadID: String, _ submission: FeedbackSubmission,
                                idempotencyKey: String = IdempotencyKey.make()) async throws -> Feedback {
-        try await perform(Call(method: "POST", path: ["leads", leadID, "feedback"],
+        try await perform(Call(method: .post, path: ["leads", leadID, "feedback"],
                                body: try encode(submission), idempotencyKey: idempotencyKey), as: Feedback.self)
     }
 
@@ -43,31 +43,31 @@ extension LeadOSClient {
 
     /// `GET /v1/campaigns` — one page.
     public func listCampaigns(_ query: CampaignQuery = CampaignQuery()) async throws -> ListEnvelope<Campaign> {
-        try await perform(Call(method: "GET", path: ["campaigns"], query: query.queryItems), as: ListEnvelope<Campaign>.self)
+        try await perform(Call(method: .get, path: ["campaigns"], query: query.queryItems), as: ListEnvelope<Campaign>.self)
     }
 
     /// `POST /v1/campaigns`.
     public func createCampaign(_ draft: CampaignDraft, idempotencyKey: String = IdempotencyKey.make()) async throws -> Campaign {
-        try await perform(Call(method: "POST", path: ["campaigns"], body: try encode(draft),
+        try await perform(Call(method: .post, path: ["campaigns"], body: try encode(draft),
                                idempotencyKey: idempotencyKey), as: Campaign.self)
     }
 
     /// `PATCH /v1/campaigns/{id}`.
     public func updateCampaign(id: String, _ patch: CampaignPatch,
                                idempotencyKey: String = IdempotencyKey.make()) async throws -> Campaign {
-        try await perform(Call(method: "PATCH", path: ["campaigns", id], body: try encode(patch),
+        try await perform(Call(method: .patch, path: ["campaigns", id], body: try encode(patch),
                                idempotencyKey: idempotencyKey), as: Campaign.self)
     }
 
     /// `POST /v1/campaigns/{id}/pause` — pausing a paused campaign is a 200 no-op.
     public func pauseCampaign(id: String, idempotencyKey: String = IdempotencyKey.make()) async throws -> Campaign {
-        try await perform(Call(method: "POST", path: ["campaigns", id, "pause"], idempotencyKey: idempotencyKey),
+        try await perform(Call(method: .post, path: ["campaigns", id, "pause"], idempotencyKey: idempotencyKey),
                           as: Campaign.self)
     }
 
     /// `POST /v1/campaigns/{id}/resume` — resuming an active campaign is a 200 no-op.
     public func resumeCampaign(id: String, idempotencyKey: String = IdempotencyKey.make()) async throws -> Campaign {
-        try await perform(Call(method: "POST", path: ["campaigns", id, "resume"], idempotencyKey: idempotencyKey),
+        try await perform(Call(method: .post, path: ["campaigns", id, "resume"], idempotencyKey: idempotencyKey),
                           as: Campaign.self)
     }
 
@@ -76,24 +76,24 @@ extension LeadOSClient {
     /// `POST /v1/webhooks` — the returned `secret` is shown only once.
     public func registerWebhook(_ registration: WebhookRegistration,
                                 idempotencyKey: String = IdempotencyKey.make()) async throws -> WebhookEndpoint {
-        try await perform(Call(method: "POST", path: ["webhooks"], body: try encode(registration),
+        try await perform(Call(method: .post, path: ["webhooks"], body: try encode(registration),
                                idempotencyKey: idempotencyKey), as: WebhookEndpoint.self)
     }
 
     /// `POST /v1/suppression`.
     public func suppress(emails: [String], idempotencyKey: String = IdempotencyKey.make()) async throws -> SuppressionResult {
-        try await perform(Call(method: "POST", path: ["suppression"], body: try encode(SuppressionRequest(emails: emails)),
+        try await perform(Call(method: .post, path: ["suppression"], body: try encode(SuppressionRequest(emails: emails)),
                                idempotencyKey: idempotencyKey), as: SuppressionResult.self)
     }
 
     /// `GET /v1/usage/balance`.
     public func balance() async throws -> Balance {
-        try await perform(Call(method: "GET", path: ["usage", "balance"]), as: Balance.self)
+        try await perform(Call(method: .get, path: ["usage", "balance"]), as: Balance.self)
     }
 
     /// `GET /v1/feedback/summary`.
     public func feedbackSummary() async throws -> FeedbackSummary {
-        try await perform(Call(method: "GET", path: ["feedback", "summary"]), as: FeedbackSummary.self)
+        try await perform(Call(method: .get, path: ["feedback", "summary"]), as: FeedbackSummary.self)
     }
 
     private func encode(_ value: some Encodable) throws -> Data {

@@ -33,7 +33,7 @@ public final class LeadOSClient: Sendable {
 
     /// A request to send: method, path below `/v1`, query, JSON body, and for writes an Idempotency-Key.
     struct Call: Sendable {
-        var method: String
+        var method: APIMethod
         var path: [String]
         var query: [URLQueryItem] = []
         var body: Data?

@@ -51,7 +51,7 @@ public struct LeadOSClientOptions: Sendable {
 
 /// One try of one request, for the log: method, path (no query), outcome, duration, request id.
 public struct Exchange: Sendable, Hashable {
-    public var method: String
+    public var method: APIMethod
     public var path: String
     /// The HTTP status, or nil when no reply came.
     public var status: Int?
@@ -60,7 +60,7 @@ public struct Exchange: Sendable, Hashable {
     public var duration: TimeInterval
     public var requestID: String?
 
-    public init(method: String, path: String, status: Int?, failure: String?, duration: TimeInterval, requestID: String?) {
+    public init(method: APIMethod, path: String, status: Int?, failure: String?, duration: TimeInterval, requestID: String?) {
         self.method = method; self.path = path; self.status = status; self.failure = failure
         self.duration = duration; self.requestID = requestID
     }

@@ -32,10 +32,9 @@ public struct RetryPolicy: Sendable, Hashable {
         }
     }
 
-    /// Whether a request may be sent again: GETs always, POST/PATCH only with an Idempotency-Key.
-    public static func isReplaySafe(method: String, hasIdempotencyKey: Bool) -> Bool {
-        let m = method.uppercased()
-        return m == "GET" || m == "HEAD" || hasIdempotencyKey
+    /// Whether a request may be sent again: a GET always, a POST or PATCH only with an Idempotency-Key.
+    public static func isReplaySafe(method: APIMethod, hasIdempotencyKey: Bool) -> Bool {
+        method == .get || hasIdempotencyKey
     }
 
     /// Exponential backoff with full jitter: uniformly in [0, min(cap, base·2^(attempt−1))).
@@ -64,7 +63,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// What to do after try number `attempt` failed with `error`.
-    public func decide(afterAttempt attempt: Int, error: LeadOSError, method: String,
+    public func decide(afterAttempt attempt: Int, error: LeadOSError, method: APIMethod,
                        hasIdempotencyKey: Bool, unitRandom: Double) -> RetryDecision {
         guard attempt < maxAttempts, Self.isTransient(error),
               Self.isReplaySafe(method: method, hasIdempotencyKey: hasIdempotencyKey)

@@ -21,7 +21,7 @@ public enum RequestLog {
             var metadata: Logger.Metadata = ["ms": "\(Int((exchange.duration * 1000).rounded()))"]
             if let id = exchange.requestID { metadata["request_id"] = "\(id)" }
             let outcome = exchange.status.map(String.init) ?? "failed: \(exchange.failure ?? "no reply")"
-            logger.debug("\(exchange.method) \(exchange.path) \(outcome)", metadata: metadata)
+            logger.debug("\(exchange.method.rawValue) \(exchange.path) \(outcome)", metadata: metadata)
         }
     }
 }

@@ -54,13 +54,13 @@ public final class DashboardTrace: Sendable {
         case .feedPageFailed(_, let message): return "feed_page_failed \(message)"
         case .campaigns(let campaigns): return "campaigns n=\(campaigns.count)"
         case .campaign: return "campaign"
-        case .balance: return "balance"
-        case .stats: return "stats"
-        case .feedbackSummary: return "feedback_summary"
+        case .balance: return Resource.balance.name
+        case .stats: return Resource.stats.name
+        case .feedbackSummary: return Resource.feedbackSummary.name
         case .connection: return "connection"
         case .connectionReport: return "connection_report"
         case .notice: return "notice"
-        case .refreshed(let resource, _): return "refreshed \(resource)"
+        case .refreshed(let resource, _): return "refreshed \(resource.name)"
         case .loadedFromCache: return "loaded_from_cache"
         case .pendingWrites: return "pending_writes"
         case .rateLimit: return "rate_limit"

@@ -14,12 +14,12 @@ struct PoisonedCacheEndToEndTests {
     static func poison(_ store: LocalStore, at now: Date) throws {
         try store.cacheValue(Balance(creditsRemaining: Int.min, creditsUsedThisPeriod: 0, planCredits: 2_000,
                                      periodStart: now, periodEnd: now.addingTimeInterval(86_400 * 30),
-                                     lowBalanceThreshold: 200, lowBalance: true), named: "balance", at: now)
+                                     lowBalanceThreshold: 200, lowBalance: true), for: .balance, at: now)
         let day = Timestamp.formatDay(now)
         try store.cacheValue(DeliveryStats(startDate: day, endDate: day, campaignID: nil,
                                            totals: .init(delivered: Int.min, creditsConsumed: 2, avgScore: 1e300),
                                            data: [.init(date: day, delivered: 1, creditsConsumed: Int.max, avgScore: 1e300,
-                                                        byCampaign: [])]), named: "stats", at: now)
+                                                        byCampaign: [])]), for: .stats, at: now)
         try store.cacheCampaigns([Campaign(
             id: "camp_poisoned", name: "Poisoned", status: .active, pausedReason: nil, dailyLeadCap: 20, totalLeadCap: nil,
             jobTitles: ["Founder"], industries: [], companySizes: [], geographies: [], minScore: 60, enrichmentLevel: .email,

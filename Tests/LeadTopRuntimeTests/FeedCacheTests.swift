@@ -115,7 +115,7 @@ import Testing
         let cached = try store.loadCache()
         #expect(cached.stats == stats, "cached values survive the move of their body to the last column")
         #expect(cached.savedAt == Date(timeIntervalSince1970: 1_800_000_000))
-        try store.cacheBody(Data("{}".utf8), named: "balance", at: Date(timeIntervalSince1970: 1_800_000_100))
+        try store.cacheBody(Data("{}".utf8), for: .balance, at: Date(timeIntervalSince1970: 1_800_000_100))
         #expect(try store.loadCache().savedAt == Date(timeIntervalSince1970: 1_800_000_100))
     }
 }

@@ -55,7 +55,7 @@ import Testing
         try store.cacheCampaign(Fixtures.campaign("camp_a", status: .paused))
         let balance = Balance(creditsRemaining: 10, creditsUsedThisPeriod: 2, planCredits: 12, periodStart: Date(timeIntervalSince1970: 0),
                               periodEnd: Date(timeIntervalSince1970: 86_400), lowBalanceThreshold: 5, lowBalance: false)
-        try store.cacheValue(balance, named: "balance", at: Date(timeIntervalSince1970: 1_800_000_000))
+        try store.cacheValue(balance, for: .balance, at: Date(timeIntervalSince1970: 1_800_000_000))
 
         let reopened = try LocalStore(path: path)
         let cached = try reopened.loadCache()
@@ -76,7 +76,7 @@ import Testing
              "data":[{"date":"2026-05-06","delivered":9,"credits_consumed":18,"avg_score":77.0,
                "by_campaign":[{"campaign_id":"camp_abc123","delivered":9,"credits_consumed":18,"avg_score":77.0}]}]}
             """.utf8)
-        try LocalStore(path: path).cacheBody(received, named: "stats", at: Date(timeIntervalSince1970: 1_800_000_000))
+        try LocalStore(path: path).cacheBody(received, for: .stats, at: Date(timeIntervalSince1970: 1_800_000_000))
         let stats = try #require(try LocalStore(path: path).loadCache().stats)
         #expect(stats == (try LeadOSJSON.decode(DeliveryStats.self, from: received)))
         #expect(stats.data.first?.byCampaign.first?.campaignID == "camp_abc123")

@@ -16,16 +16,16 @@ import LeadTopCore
         try store.cacheCampaigns([poisoned, healthy])
         let balance = Balance(creditsRemaining: Int.min, creditsUsedThisPeriod: 0, planCredits: 2_000, periodStart: now,
                               periodEnd: now.addingTimeInterval(86_400), lowBalanceThreshold: 200, lowBalance: true)
-        try store.cacheValue(balance, named: "balance", at: now)
+        try store.cacheValue(balance, for: .balance, at: now)
         let stats = DeliveryStats(startDate: "2026-05-07", endDate: "2026-05-07", campaignID: nil,
                                   totals: .init(delivered: 1, creditsConsumed: 2, avgScore: 1e300),
                                   data: [.init(date: "2026-05-07", delivered: 1, creditsConsumed: 2, avgScore: 1e300, byCampaign: [])])
-        try store.cacheValue(stats, named: "stats", at: now)
+        try store.cacheValue(stats, for: .stats, at: now)
         var summary = FeedbackSummary(totalDelivered: 1, totalFeedback: 1, feedbackRate: 1e300, good: 1, bad: 0,
                                       badReasons: .init(),
                                       personalisation: .init(status: .collecting, feedbackCount: 1, threshold: 50,
                                                              progress: 0.02, activatedAt: nil))
-        try store.cacheValue(summary, named: "feedback_summary", at: now)
+        try store.cacheValue(summary, for: .feedbackSummary, at: now)
 
         var cached = try store.loadCache()
         #expect(cached.campaigns == [healthy])
@@ -35,7 +35,7 @@ import LeadTopCore
         #expect(cached.savedAt == now)
 
         summary.feedbackRate = 1
-        try store.cacheValue(summary, named: "feedback_summary", at: now)
+        try store.cacheValue(summary, for: .feedbackSummary, at: now)
         cached = try store.loadCache()
         #expect(cached.feedbackSummary == summary)
     }

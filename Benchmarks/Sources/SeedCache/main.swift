@@ -24,7 +24,7 @@ try store.cacheCampaigns(world.campaigns)
 for start in stride(from: 0, to: world.leads.count, by: 1_000) {
     try store.storeLeads(Array(world.leads[start..<min(start + 1_000, world.leads.count)]), limit: leadCount)
 }
-try store.cacheValue(world.balance, named: "balance", at: world.now)
-try store.cacheValue(world.stats(), named: "stats", at: world.now)
-try store.cacheValue(world.feedbackSummary, named: "feedback_summary", at: world.now)
+try store.cacheValue(world.balance, for: .balance, at: world.now)
+try store.cacheValue(world.stats(), for: .stats, at: world.now)
+try store.cacheValue(world.feedbackSummary, for: .feedbackSummary, at: world.now)
 print("cached \(try store.cachedLeadCount()) leads and \(world.campaigns.count) campaigns in \(path)")

@@ -33,7 +33,7 @@ public struct ConfigFile: Sendable {
                                "webhook_port", "webhook_public_url", "mouse"]
     /// Keys only the top level may set.
     static let topLevelKeys = ["default_profile", "profiles", "keys"]
-    static let pollKeys = ["feed", "campaigns", "balance", "stats", "feedback_summary"]
+    static let pollKeys = Resource.allCases.map(\.name)
 
     public var path: String
     public var defaultProfile: String?

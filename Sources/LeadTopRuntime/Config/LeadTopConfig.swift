@@ -128,7 +128,7 @@ extension LeadTopConfig {
 
         var intervals = PollIntervals.standard
         for resource in [Resource.feed, .campaigns, .balance, .stats, .feedbackSummary] {
-            let key = PollIntervals.configKey(resource)
+            let key = resource.name
             if let seconds = profile.poll[key] ?? base.poll[key] { intervals[resource] = seconds }
         }
 

@@ -37,15 +37,4 @@ public struct PollIntervals: Sendable, Hashable {
             }
         }
     }
-
-    /// The key used for a resource in the config file's `[poll]` table.
-    static func configKey(_ resource: Resource) -> String {
-        switch resource {
-        case .feed: "feed"
-        case .campaigns: "campaigns"
-        case .balance: "balance"
-        case .stats: "stats"
-        case .feedbackSummary: "feedback_summary"
-        }
-    }
 }

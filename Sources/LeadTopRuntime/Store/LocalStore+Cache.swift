@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LeadOSAPI
+import LeadTopCore
 import Synchronization
 
 /// The last known state, shown at once on the next start (`loadedFromCache`) until refreshed.
@@ -42,13 +43,18 @@ extension LocalStore {
         }
     }
 
-    /// Saves a single value (balance, stats, feedback summary) under its name.
-    public func cacheValue(_ value: some Encodable, named name: String, at time: Date) throws {
-        try cacheBody(try LeadOSJSON.encode(value), named: name, at: time)
+    /// Saves a single value (balance, stats, feedback summary) under its resource's name.
+    public func cacheValue(_ value: some Encodable, for resource: Resource, at time: Date) throws {
+        try cacheBody(try LeadOSJSON.encode(value), named: resource.name, at: time)
     }
 
     /// Saves a value's JSON as received from LeadOS (it decoded, so it will decode again).
-    public func cacheBody(_ body: Data, named name: String, at time: Date) throws {
+    public func cacheBody(_ body: Data, for resource: Resource, at time: Date) throws {
+        try cacheBody(body, named: resource.name, at: time)
+    }
+
+    /// One row of `cached_value`; the name is free so tests can store odd sizes under any name.
+    func cacheBody(_ body: Data, named name: String, at time: Date) throws {
         try db.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO cached_value (name, saved_at, body) VALUES (?, ?, zeroblob(?))",
                            arguments: [name, time.timeIntervalSince1970, body.count])
@@ -75,13 +81,13 @@ extension LocalStore {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let decoder = LeadOSJSON.makeDecoder()
             if part == 0 {
-                stats.withLock { $0 = values["stats"].flatMap { try? LeadOSJSON.decode(DeliveryStats.self, from: $0) } }
+                stats.withLock { $0 = values[Resource.stats.name].flatMap { try? LeadOSJSON.decode(DeliveryStats.self, from: $0) } }
                 return
             }
             var state = CachedState()
             state.campaigns = campaignBodies.compactMap { try? decoder.decode(Campaign.self, from: $0) }
-            state.balance = values["balance"].flatMap { try? decoder.decode(Balance.self, from: $0) }
-            state.feedbackSummary = values["feedback_summary"].flatMap { try? decoder.decode(FeedbackSummary.self, from: $0) }
+            state.balance = values[Resource.balance.name].flatMap { try? decoder.decode(Balance.self, from: $0) }
+            state.feedbackSummary = values[Resource.feedbackSummary.name].flatMap { try? decoder.decode(FeedbackSummary.self, from: $0) }
             rest.withLock { $0 = state }
         }
         var state = rest.withLock { $0 }

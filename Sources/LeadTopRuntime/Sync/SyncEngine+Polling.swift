@@ -161,18 +161,18 @@ extension SyncEngine {
             guard lastPolled.balance != balance else { return }
             lastPolled.balance = balance
             emit(.balance(balance))
-            try? store.cacheValue(balance, named: "balance", at: now)
+            try? store.cacheValue(balance, for: .balance, at: now)
         case .stats(let stats, let body):
             if let last = lastPolled.stats, last.scope == stats.campaignID, last.body == body { return }
             lastPolled.stats = (stats.campaignID, body)
             emit(.stats(stats))
             // Stored as received: encoding 1,000 campaigns' breakdown again took 10 MB at its peak.
-            try? store.cacheBody(body, named: "stats", at: now)
+            try? store.cacheBody(body, for: .stats, at: now)
         case .feedbackSummary(let summary):
             guard lastPolled.feedbackSummary != summary else { return }
             lastPolled.feedbackSummary = summary
             emit(.feedbackSummary(summary))
-            try? store.cacheValue(summary, named: "feedback_summary", at: now)
+            try? store.cacheValue(summary, for: .feedbackSummary, at: now)
         }
     }
 }

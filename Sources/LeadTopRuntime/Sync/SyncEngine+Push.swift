@@ -133,7 +133,7 @@ extension SyncEngine {
         case .balanceLow(_, _, let balance):
             lastPolled.balance = nil
             emit(.balance(balance))
-            try? store.cacheValue(balance, named: "balance", at: clock.now())
+            try? store.cacheValue(balance, for: .balance, at: clock.now())
         }
     }
 }

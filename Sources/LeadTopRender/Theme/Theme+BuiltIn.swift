@@ -1,5 +1,5 @@
-/// The default and monochrome themes, built in so the binary works without the themes folder.
-/// Their text is identical to `themes/default.toml` and `themes/mono.toml` (a test checks).
+/// The default and monochrome themes, parsed from the text `scripts/embed-themes` copies out of
+/// `themes/*.toml` into the binary, so it works without the themes folder (a test checks the copy).
 extension Theme {
     /// The dark default theme's TOML, as shipped in `themes/default.toml`.
     public static var defaultTOML: String { shippedSources["default"] ?? "" }

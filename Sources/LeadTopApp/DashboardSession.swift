@@ -16,13 +16,15 @@ public final class DashboardSession: @unchecked Sendable {
     private var state: AppState
     private var grid = CellGrid(width: 0, height: 0)
     private var quitRequested = false
-    private let theme: Theme
+    private var theme: Theme
     private let screen: any DashboardScreen
     private let mailbox = Mutex<[Action]>([])
     private let trace: DashboardTrace
     /// Carries out effects; set before the first event (the engine needs the session to exist
     /// first, as the place its updates are posted to).
     public var effects: EffectInterpreter?
+    /// Finds a theme by name or path for `:theme` (the same lookup as `--theme`).
+    public var loadTheme: (@Sendable (String) -> Result<Theme, ThemeLoadFailure>)?
 
     public init(state: AppState, theme: Theme, screen: any DashboardScreen, trace: DashboardTrace) {
         self.state = state
@@ -81,7 +83,28 @@ public final class DashboardSession: @unchecked Sendable {
 
     private func apply(_ action: Action) {
         for effect in reduce(&state, action) {
-            if effect == .quit { quitRequested = true } else { effects?.perform(effect) }
+            switch effect {
+            case .quit: quitRequested = true
+            case .switchTheme(let name): switchTheme(to: name)
+            default: effects?.perform(effect)
+            }
+        }
+    }
+
+    /// `:theme`: the next frame is drawn in the new theme; a theme that does not load leaves the
+    /// current one and says why.
+    private func switchTheme(to name: String) {
+        guard let loadTheme else {
+            apply(.themeSwitched(name: name, failure: "Themes cannot be switched here"))
+            return
+        }
+        switch loadTheme(name) {
+        case .success(let loaded):
+            theme = loaded
+            screen.requestRender(fullRedraw: true)
+            apply(.themeSwitched(name: name, failure: nil))
+        case .failure(let failure):
+            apply(.themeSwitched(name: name, failure: failure.message))
         }
     }
 }

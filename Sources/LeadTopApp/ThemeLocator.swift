@@ -1,8 +1,14 @@
 import Foundation
+import LeadOSContract
 import LeadTopRender
 
 /// Finds the theme the user asked for, before the screen is taken, so a bad theme file is
 /// reported as a plain error naming the file, line and key.
+/// Why `:theme` could not load a theme, in one line for the status bar.
+public struct ThemeLoadFailure: Error, Sendable {
+    public var message: String
+}
+
 public enum ThemeLocator {
     public struct NotFound: Error, CustomStringConvertible {
         public var name: String
@@ -27,6 +33,28 @@ public enum ThemeLocator {
         }
         if let shipped = try Theme.shipped(named: name) { return (shipped, []) }
         throw NotFound(name: name, searched: [userPath])
+    }
+
+    /// The lookup `:theme` uses: the same as at start, as a one-line failure for the status bar.
+    public static func loader(environment: [String: String]) -> @Sendable (String) -> Result<Theme, ThemeLoadFailure> {
+        { name in
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
+                return .failure(ThemeLoadFailure(message: "NO_COLOR is set, so colours stay off"))
+            }
+            do {
+                return .success(try theme(named: name, environment: environment).theme)
+            } catch {
+                return .failure(ThemeLoadFailure(message: TextSanitizer.oneLine(String(describing: error), max: 200)))
+            }
+        }
+    }
+
+    /// The names `:theme` completes: the shipped themes and the user's, sorted, once each.
+    public static func names(environment: [String: String]) -> [String] {
+        let directory = userThemesDirectory(environment: environment)
+        let user = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+        return Array(Set(Theme.shippedNames + user)).sorted()
     }
 
     static func userThemesDirectory(environment: [String: String]) -> URL {

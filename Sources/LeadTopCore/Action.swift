@@ -11,4 +11,6 @@ public enum Action: Sendable, Hashable {
     /// message expiry, so the core stays deterministic.
     case tick(now: Date)
     case sync(SyncUpdate)
+    /// The theme `:theme` asked for is on screen, or why it could not be loaded.
+    case themeSwitched(name: String, failure: String?)
 }

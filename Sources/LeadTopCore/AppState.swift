@@ -106,6 +106,10 @@ public struct AppState: Sendable {
     public var rateLimit: RateLimit?
     public var pendingWrites = 0
     public var message: StatusMessage?
+    /// Earlier `:` commands, oldest first (loaded at start, kept in the state directory).
+    public var commandHistory: [String] = []
+    /// Theme names `:theme` completes (the shipped ones and the user's).
+    public var themeNames: [String] = []
 
     public init(width: Int = 80, height: Int = 24, now: Date = Date(timeIntervalSince1970: 0),
                 settings: Settings = Settings()) {

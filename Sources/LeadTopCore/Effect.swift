@@ -12,6 +12,11 @@ public enum Effect: Sendable, Hashable {
     case loadFeed(FeedRequest)
     /// Take mouse events from the terminal, or give them back so it can select text (`m`).
     case setMouseCapture(Bool)
+    /// Switch the colour theme to a shipped or user theme, or a theme file (`:theme`); the
+    /// outcome comes back as `.themeSwitched`.
+    case switchTheme(String)
+    /// Keep the `:` history (oldest first) in the state directory for the next start.
+    case saveCommandHistory([String])
     /// Restore the terminal and exit.
     case quit
 }

@@ -8,6 +8,8 @@ public enum Modal: Sendable, Hashable {
     case noteInput(leadID: String, text: String, purpose: NotePurpose)
     /// The `/` prompt; Enter applies, Esc leaves the old filter.
     case filterInput(text: String)
+    /// The `:` prompt; Enter runs the command, Esc leaves it.
+    case commandPrompt(CommandPrompt)
     /// Every field of the selected lead.
     case leadCard
     case help

@@ -17,6 +17,8 @@ extension AppState {
             return [.quit]
         case .help:
             modal = .help
+        case .command:
+            modal = .commandPrompt(CommandPrompt())
         case .nextPane:
             focus = focus.next
         case .previousPane:

@@ -26,6 +26,8 @@ extension AppState {
         case .filterInput(let text):
             handleFilterKey(key, text: text)
             return []
+        case .commandPrompt(let prompt):
+            return handleCommandKey(key, prompt: prompt)
         case .leadCard:
             switch key {
             case .esc, .enter, .char("q"):
@@ -93,26 +95,33 @@ extension AppState {
     private mutating func handleFilterKey(_ key: Key, text: String) {
         switch key {
         case .enter:
-            switch FeedFilter.parse(text, campaignID: scopeCampaignID) {
-            case .success(let filter):
-                modal = nil
-                filterText = text.trimmingCharacters(in: .whitespaces)
-                leads.setFilter(filter)
-                reselectLeadAfterFilterChange()
-                if filterText.isEmpty {
-                    show("Filter cleared")
-                } else if leads.isSettled {
-                    show("\(leads.visibleCount) leads match \(filterText)")
-                }
-            case .failure(let error):
-                show("Filter \(error)", kind: .error)
-            }
+            if applyFilter(text) { modal = nil }
         case .esc:
             modal = nil
         default:
             if let edited = Self.edit(text, with: key, limit: Self.maxFilterLength) {
                 modal = .filterInput(text: edited)
             }
+        }
+    }
+
+    /// Applies a feed filter (`/` or `:filter`); false, with the error shown, when it does not parse.
+    @discardableResult
+    mutating func applyFilter(_ text: String) -> Bool {
+        switch FeedFilter.parse(text, campaignID: scopeCampaignID) {
+        case .success(let filter):
+            filterText = text.trimmingCharacters(in: .whitespaces)
+            leads.setFilter(filter)
+            reselectLeadAfterFilterChange()
+            if filterText.isEmpty {
+                show("Filter cleared")
+            } else if leads.isSettled {
+                show("\(leads.visibleCount) leads match \(filterText)")
+            }
+            return true
+        case .failure(let error):
+            show("Filter \(error)", kind: .error)
+            return false
         }
     }
 

@@ -27,6 +27,9 @@ extension AppState {
             return []
         case .sync(let update):
             return apply(update)
+        case .themeSwitched(let name, let failure):
+            if let failure { show(failure, kind: .error) } else { show("Theme \(name)") }
+            return []
         }
     }
 }

@@ -99,6 +99,9 @@ struct DashboardCommand: AsyncParsableCommand {
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
             isDemo: demo, mouse: connection.mouse, keys: connection.keys)
         var state = AppState(now: Date(), settings: settings)
+        let history = CommandHistoryFile(besideDatabase: connection.statePath)
+        state.commandHistory = history.load()
+        state.themeNames = ThemeLocator.names(environment: environment)
         if let recovery = store.recoveryStatus {
             state.message = StatusMessage(recovery, kind: .error, expiresAt: Date().addingTimeInterval(30))
         }
@@ -114,7 +117,8 @@ struct DashboardCommand: AsyncParsableCommand {
             store: store, options: syncOptions,
             sink: { [session] update in session.post(.sync(update), wake: update.needsFrame) })
         trace.record("phase", "engine")
-        session.effects = EffectInterpreter(engine: engine, screen: app)
+        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history)
+        session.loadTheme = ThemeLocator.loader(environment: environment)
         var prepared = PreparedDashboard(
             session: session, app: app, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings

@@ -234,9 +234,9 @@ import LeadTopTestSupport
             │  PgUp PgDn    page up / down            R            refresh now            ││
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
-            │  p            pause/resume (y/N)        ?            this help              ││
-            │  +            rate lead good            q Ctrl-C     quit                   ││
-            │  -            rate bad, reason 1–6                                          │┘
+            │  p            pause/resume (y/N)        :            command prompt         ││
+            │  +            rate lead good            ?            this help              ││
+            │  -            rate bad, reason 1–6      q Ctrl-C     quit                   │┘
             │  n            note on a rating                                              │┐
             │  s            suppress email (y/N)                                          ││
             └─────────────────────────────────────────────────────────────────────────────┘│
@@ -265,9 +265,9 @@ import LeadTopTestSupport
             │  PgUp PgDn    page up / down            R            refresh now            ││
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
-            │  p            pause/resume (y/N) *      ?            this help              ││
-            │  +            rate lead good *          q Ctrl-C     quit                   ││
-            │  -            rate bad, reason 1–6 *                                        │┘
+            │  p            pause/resume (y/N) *      :            command prompt         ││
+            │  +            rate lead good *          ?            this help              ││
+            │  -            rate bad, reason 1–6 *    q Ctrl-C     quit                   │┘
             │  n            note on a rating *                                            │┐
             │  s            suppress email (y/N) *                                        ││
             └─────────────────────────────────────────────────────────────────────────────┘│
@@ -437,9 +437,9 @@ import LeadTopTestSupport
             │  PgUp PgDn    page up / d…    R            refresh now   │
             │  mouse        click selec…    d            connection …  │
             │ Act                           m            mouse on / …  │
-            │  p            pause/resum…    ?            this help     │
-            │  +            rate lead g…    q Ctrl-C     quit          │
-            │  -            rate bad, r…                               │
+            │  p            pause/resum…    :            command pro…  │
+            │  +            rate lead g…    ?            this help     │
+            │  -            rate bad, r…    q Ctrl-C     quit          │
             │  n            note on a r…                               │
             │  s            suppress em…                               │
             └──────────────────────────────────────────────────────────┘

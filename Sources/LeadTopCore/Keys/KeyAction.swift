@@ -25,5 +25,7 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case details
     case mouse
     case help
+    /// `:`: the command prompt.
+    case command
     case quit
 }

@@ -144,6 +144,10 @@ public struct KeyTable: Sendable, Hashable {
                             + "LeadOS's whole error and request id"))
         b.append(Binding(.mouse, [Key.char("m")], "mouse on / off", group: .view,
                          detail: "mouse capture on / off (off: the terminal selects text without Shift)"))
+        b.append(Binding(.command, [Key.char(":")], "command prompt", group: .view,
+                         detail: "command prompt: `:pause NAME`, `:resume NAME`, `:scope NAME` (or `all`), `:filter TEXT`, "
+                            + "`:theme NAME`, `:q`, or any action of this table by its name; `Tab` completes, `↑`/`↓` "
+                            + "recall earlier commands"))
         b.append(Binding(.help, [Key.char("?")], "this help", group: .view, detail: "help overlay"))
         b.append(Binding(.quit, [Key.char("q"), Key.ctrl("c")], "quit", group: .view))
         return KeyTable(b)

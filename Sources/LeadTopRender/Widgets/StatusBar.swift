@@ -16,6 +16,10 @@ enum StatusBar {
             grid.draw(hint, x: rect.x + used + shown + 1, y: rect.y, maxWidth: rect.maxX - (rect.x + used + shown + 1), style: theme[.dim].on(base.bg))
             return
         }
+        if case .commandPrompt(let prompt) = state.modal {
+            drawPrompt(prompt, into: &grid, theme: theme, rect: rect)
+            return
+        }
         var x = rect.x
         func put(_ text: String, _ style: Style) {
             guard x < rect.maxX else { return }
@@ -70,6 +74,28 @@ enum StatusBar {
         }
     }
 
+
+    /// `:text█` and, after a `Tab` with several answers, the others beside it (the shown one
+    /// in reverse), else a reminder of the keys.
+    private static func drawPrompt(_ prompt: CommandPrompt, into grid: inout CellGrid, theme: Theme, rect: Rect) {
+        let base = theme[.statusBar]
+        let used = grid.draw(":", x: rect.x, y: rect.y, maxWidth: rect.width, style: theme[.keyHint])
+        let shown = grid.draw(prompt.text, x: rect.x + used, y: rect.y, maxWidth: rect.width - used - 1, style: base)
+        grid.set(x: rect.x + used + shown, y: rect.y, Cell(text: "█", style: base))
+        var x = rect.x + used + shown + 1
+        let dim = theme[.dim].on(base.bg)
+        guard !prompt.candidates.isEmpty else {
+            grid.draw("  Tab complete · ↑↓ history · Enter run · Esc cancel", x: x, y: rect.y, maxWidth: rect.maxX - x, style: dim)
+            return
+        }
+        x += grid.draw("  ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: dim)
+        for (index, candidate) in prompt.candidates.enumerated() where x < rect.maxX {
+            var style = dim
+            if index == prompt.candidateIndex { style.attributes.insert(.reverse) }
+            x += grid.draw(candidate, x: x, y: rect.y, maxWidth: rect.maxX - x, style: style)
+            x += grid.draw(" ", x: x, y: rect.y, maxWidth: rect.maxX - x, style: dim)
+        }
+    }
 }
 
 extension Style {

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A line typed at the `:` prompt. Every action of the key table is a command by its name
+/// (`:refresh`, `:next_pane`), so a key and a command take one path; a few take an argument.
+public enum Command: Sendable, Hashable {
+    /// A key-table action, exactly as its key would perform it.
+    case action(KeyAction)
+    /// Select the campaign (name or id) and ask to pause it.
+    case pause(String)
+    /// Select the campaign (name or id) and ask to resume it.
+    case resume(String)
+    /// Apply a feed filter, as `/` does; empty clears it.
+    case filter(String)
+    /// Narrow the feed and stats to a campaign, or `all`.
+    case scope(String)
+    /// Switch the colour theme (a shipped or user theme, or a path).
+    case theme(String)
+
+    /// Commands that take an argument, and what completes it.
+    public enum ArgumentKind: Sendable { case campaign, theme, text }
+
+    /// Commands with an argument, in the order completion offers them.
+    public static let withArgument: [(name: String, kind: ArgumentKind)] = [
+        ("pause", .campaign), ("resume", .campaign), ("scope", .campaign), ("filter", .text), ("theme", .theme),
+    ]
+
+    /// Short names people type from vim and k9s.
+    public static let aliases: [String: KeyAction] = ["q": .quit, "quit": .quit, "help": .help]
+
+    /// Every command name, for completion: the ones with arguments, then the key table's actions.
+    public static var names: [String] {
+        var names = withArgument.map(\.name)
+        for action in KeyAction.allCases where action != .command && !names.contains(action.rawValue) {
+            names.append(action.rawValue)
+        }
+        return names
+    }
+
+    /// What is wrong with a command line, in words for the status bar.
+    public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+        case unknown(String, suggestion: String?)
+        case missingArgument(String)
+        case unexpectedArgument(String)
+
+        public var description: String {
+            switch self {
+            case .unknown(let name, let suggestion):
+                return "unknown command :\(name)" + (suggestion.map { " (did you mean :\($0)?)" } ?? "")
+            case .missingArgument(let name):
+                return ":\(name) needs " + (name == "theme" ? "a theme name" : "a campaign name or id")
+            case .unexpectedArgument(let name): return ":\(name) takes no argument"
+            }
+        }
+    }
+
+    /// Parses `name [argument…]`; the argument is the rest of the line (names have spaces).
+    public static func parse(_ line: String) -> Result<Command, ParseError> {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let name = String(trimmed.prefix { $0 != " " })
+        let argument = String(trimmed.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        switch name {
+        case "pause", "resume", "scope", "theme":
+            guard !argument.isEmpty else { return .failure(.missingArgument(name)) }
+            switch name {
+            case "pause": return .success(.pause(argument))
+            case "resume": return .success(.resume(argument))
+            case "scope": return .success(.scope(argument))
+            default: return .success(.theme(argument))
+            }
+        case "filter":
+            return .success(.filter(argument))
+        default:
+            guard let action = aliases[name] ?? KeyAction(rawValue: name), action != .command else {
+                return .failure(.unknown(name, suggestion: NearestName.suggest(name, among: names)))
+            }
+            guard argument.isEmpty else { return .failure(.unexpectedArgument(name)) }
+            return .success(.action(action))
+        }
+    }
+}

@@ -7,6 +7,7 @@ import LeadTopRender
 /// Why `:theme` could not load a theme, in one line for the status bar.
 public struct ThemeLoadFailure: Error, Sendable {
     public var message: String
+    public init(message: String) { self.message = message }
 }
 
 public enum ThemeLocator {

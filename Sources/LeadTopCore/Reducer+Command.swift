@@ -77,13 +77,19 @@ extension AppState {
         }
     }
 
-    /// A campaign by id, by whole name (any case), or by the start of exactly one name.
-    func findCampaign(_ target: String) -> Campaign? {
+    /// A campaign by id, by whole name (any case), or by the start of exactly one name; otherwise
+    /// nil, with the reason shown.
+    mutating func findCampaign(_ target: String) -> Campaign? {
         if let row = campaignIndex[target] { return campaigns[row] }
         let lowered = target.lowercased()
         if let exact = campaigns.first(where: { $0.name.lowercased() == lowered }) { return exact }
         let matches = campaigns.filter { $0.name.lowercased().hasPrefix(lowered) }
         if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            show("No campaign is named or starts with “\(target)”", kind: .error)
+        } else {
+            show("\(matches.count) campaigns start with “\(target)”: Tab shows them", kind: .error)
+        }
         return nil
     }
 

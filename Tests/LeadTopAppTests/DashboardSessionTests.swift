@@ -109,6 +109,31 @@ import LeadTopTestSupport
         #expect(h.screen.mouse.withLock { $0 } == [false])
     }
 
+    /// `:theme` swaps the session's theme for the next frame and asks for a full redraw; a theme
+    /// that does not load leaves the old one and says why.
+    @Test func themeCommandSwitchesTheThemeLive() {
+        let h = Harness()
+        h.session.loadTheme = { name in
+            name == "default" ? .success(.default) : .failure(ThemeLoadFailure(message: "no theme named \"\(name)\""))
+        }
+        let before = h.grid
+        #expect(before[0, 0].style == Theme.mono[.border])
+        for key in [Key.char(":")] + "theme nope".map { Key.char($0) } + [.enter] { h.press(key) }
+        #expect(h.grid[0, 0].style == Theme.mono[.border])
+        #expect(h.grid.line(23) == Self.statusLine("no theme named \"nope\""))
+        let requests = h.screen.renderRequests.load(ordering: .relaxed)
+        for key in [Key.char(":")] + "theme default".map { Key.char($0) } + [.enter] { h.press(key) }
+        #expect(h.grid[0, 0].style == Theme.default[.border])
+        #expect(h.screen.renderRequests.load(ordering: .relaxed) == requests + 1)
+        #expect(h.grid.line(23) == Self.statusLine("Theme default"))
+        #expect(h.engine.recorded == [])
+    }
+
+    /// The fixture's status bar at 80 columns with `message` in place of the hints.
+    static func statusLine(_ message: String) -> String {
+        ("● live │ updated 3s ago │ API 117/120 │ " + message).padding(toLength: 80, withPad: " ", startingAt: 0)
+    }
+
     @Test func quitEndsTheLoopAndSendsNothing() {
         let h = Harness()
         #expect(h.press(.char("q")) == false)

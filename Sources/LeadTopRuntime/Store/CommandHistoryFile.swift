@@ -18,7 +18,8 @@ public struct CommandHistoryFile: Sendable {
     /// The saved commands, oldest first; none when the file is missing or unreadable.
     public func load() -> [String] {
         guard let data = FileManager.default.contents(atPath: path), data.count <= 1 << 20 else { return [] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        // Split on the byte, not on Characters: "\r\n" is one Character and would join two lines.
+        let lines = data.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
         return Array(lines.filter { !$0.isEmpty && $0.count <= Self.maxLineLength && !$0.contains("\r") }.suffix(Self.maxLines))
     }
 

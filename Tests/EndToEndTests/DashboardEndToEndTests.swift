@@ -102,6 +102,34 @@ struct DashboardEndToEndTests {
         }
     }
 
+    @Test(":pause NAME then y pauses that campaign in LeadOS; :theme light recolours the screen")
+    func commandPrompt() async throws {
+        try await withDashboard { h in
+            let campaign = try #require(campaignsInListOrder(h.sim).last { $0.status == .active })
+            try h.session.sendKeys(":")
+            try await h.session.waitForAsync(text: "Tab complete")
+            try h.session.sendLiteral("pause \(campaign.name)")
+            try h.session.sendKeys("Enter")
+            try await h.session.waitForAsync(text: "Pause campaign")
+            try h.session.sendKeys("y")
+            try await eventually("the campaign paused in the simulator") {
+                h.sim.world.campaign(id: campaign.id)?.status == .paused
+            }
+            let writes = h.sim.world.appliedWrites().filter { $0.path.contains("/pause") }
+            #expect(writes.map(\.path) == ["/v1/campaigns/\(campaign.id)/pause"])
+
+            let white = ["48;2;255;255;255", "48;5;231", "48;5;15"]
+            let before = try h.session.capture(escapes: true).joined(separator: "\n")
+            #expect(!white.contains { before.contains($0) }, "the default theme has no white background")
+            try h.session.sendKeys(":")
+            try h.session.sendLiteral("theme light")
+            try h.session.sendKeys("Enter")
+            try await h.session.waitForAsync(text: "Theme light")
+            let after = try h.session.capture(escapes: true).joined(separator: "\n")
+            #expect(white.contains { after.contains($0) }, "light's white background is on screen")
+        }
+    }
+
     @Test("p then y pauses the selected campaign in LeadOS, and again resumes it")
     func pauseAndResume() async throws {
         try await withDashboard { h in

@@ -53,3 +53,10 @@ extension SyncUpdate {
         if case .leads(let stored) = self { stored.added } else { nil }
     }
 }
+
+extension SyncEngine {
+    /// Returns once everything handed to the engine so far (events, fired timers) has run: what
+    /// it decided from them has been sent to the sink. Replies to requests still on the network
+    /// come later.
+    func drain() { queue.sync {} }
+}

@@ -269,6 +269,9 @@ import Testing
         #expect(await Fixtures.eventually { recorder.updates.contains { $0.addedLeads == [pushed] } })
         #expect(try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200)
         #expect(try await WebhookReceiverTests.post(port, body: body, headers: [:]) == 401)
+        // The receiver hands an event to the engine before it answers: once the engine's queue has
+        // run what it was given, a second copy would be there.
+        engine.drain()
         #expect(recorder.updates.filter { $0.addedLeads == [pushed] }.count == 1)
     }
 
@@ -307,15 +310,17 @@ import Testing
         engine.refreshNow()
         #expect(await Fixtures.eventually { server.requests.count == 10 && scheduler.pendingDelays == [2, 10, 15, 60, 60] })
 
-        // A reply to an older request (e.g. stats for the previous scope) changes nothing.
-        let current = engine.queue.sync { engine.pollers[.stats]!.latestRequestID }
+        // A reply to an older request (e.g. stats for the previous scope) changes nothing; the
+        // machine's tests cover every case, this one shows the engine hands replies to it.
+        let current = engine.queue.sync { engine.machine.polls[.stats]!.latestRequestID }
         let before = recorder.updates.count
         let stale = DeliveryStats(startDate: "2020-01-01", endDate: "2020-01-01", campaignID: "camp_old",
                                   totals: .init(delivered: 9, creditsConsumed: 9, avgScore: 50), data: [])
-        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale, body: try! LeadOSJSON.encode(stale)))) }
+        let body = try LeadOSJSON.encode(stale)
+        engine.queue.sync { engine.handle(.polled(.stats, requestID: current - 1, .success(.stats(stale, body: body)))) }
         #expect(recorder.updates.count == before)
-        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale, body: try! LeadOSJSON.encode(stale)))) }
-        #expect(recorder.updates.dropFirst(before).first == .stats(stale))
+        engine.queue.sync { engine.handle(.polled(.stats, requestID: current, .success(.stats(stale, body: body)))) }
+        #expect(Array(recorder.updates.dropFirst(before)) == [.stats(stale), .refreshed(.stats, at: scheduler.now())])
 
         engine.setStatsScope(campaignID: "camp_abc123")
         #expect(await Fixtures.eventually { server.requests.last?.query == "campaign_id=camp_abc123" })
@@ -366,6 +371,36 @@ import Testing
         return (engine, scheduler, recorder)
     }
 
+    /// With push live, the feed poll is a safety net every 30 s; when the receiver stops serving,
+    /// the feed is polled at its own interval again and the status says push is unavailable.
+    @Test func theFeedPollSlowsDownWhilePushIsLive() async throws {
+        let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: SyncEngineHostileTests.feedOnly, webhook: WebhookReceiverOptions(port: 0), random: { 0.5 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        defer { engine.stop() }
+        // The first feed reply may come before the registration's: then the next one is 30 s away.
+        #expect(await Fixtures.eventually { engine.isPushActive && scheduler.pendingDelays.count == 1 })
+        let polls = server.requests.filter { $0.path == "/v1/leads" }.count
+        if scheduler.pendingDelays != [30] {
+            #expect(scheduler.pendingDelays == [2])
+            scheduler.advance(by: 2)
+            #expect(await Fixtures.eventually { server.requests.filter { $0.path == "/v1/leads" }.count == polls + 1 && scheduler.pendingDelays.count == 1 })
+        }
+        #expect(scheduler.pendingDelays == [30])
+        // The receiver stops: the feed's next poll is one normal interval away.
+        engine.queue.sync { engine.receiver }?.stop()
+        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2] })
+        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: receiver stopped", nextRetry: nil)))
+    }
+
     /// Registration is retried with backoff and one Idempotency-Key until LeadOS accepts it.
     @Test func pushRegistrationIsRetried() async throws {
         let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookFailures: 2)
@@ -406,8 +441,12 @@ import Testing
         #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
         let keys = server.requests.filter { $0.path == "/v1/webhooks" }.map { $0.headers["idempotency-key"] }
         #expect(keys.count == 2 && Set(keys).count == 2)
+        // Registered: R does not register again. The decision is made on the engine's queue when R
+        // is handled, so once it ran, no new registration request exists or ever will.
+        let registration = engine.queue.sync { engine.machine.push.registration }
         engine.refreshNow()
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(server.requests.filter { $0.path == "/v1/webhooks" }.count == 2, "registered: R does not register again")
+        engine.drain()
+        #expect(engine.queue.sync { engine.machine.push.registration } == registration)
+        #expect(server.requests.filter { $0.path == "/v1/webhooks" }.count == 2)
     }
 }

@@ -228,16 +228,17 @@ import Testing
                                      intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
         let t = scheduler.now()
         engine.start()
+        // The retry is armed before the status is published: both are awaited.
         #expect(await scheduler.until { $0 == [0.5] })
-        #expect(recorder.updates.contains(.connection(.degraded(
-            reason: "unreadable reply (HTTP 200): body: The given data was not valid JSON.", nextRetry: t.addingTimeInterval(0.5)))))
+        #expect(await recorder.until { $0.contains(.connection(.degraded(
+            reason: "unreadable reply (HTTP 200): body: The given data was not valid JSON.", nextRetry: t.addingTimeInterval(0.5)))) })
         state.mode = .huge
         scheduler.advance(by: 0.5)
         #expect(await scheduler.until { $0 == [1] })
         state.mode = .healthy
         scheduler.advance(by: 1)
         #expect(await scheduler.until { $0 == [2] })
-        #expect(recorder.updates.last == .connection(.live))
+        #expect(await recorder.until { $0.last == .connection(.live) })
         #expect(recorder.updates.contains { $0.addedLeads == [Fixtures.lead("del_a", at: 1_800_000_000)] })
         engine.stop()
     }
@@ -404,7 +405,7 @@ import Testing
         // The receiver stops: the feed's next poll is one normal interval away.
         engine.queue.sync { engine.receiver }?.stop()
         #expect(await scheduler.until { $0 == [2] })
-        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: receiver stopped", nextRetry: nil)))
+        #expect(await recorder.until { $0.last == .connection(.degraded(reason: "push unavailable: receiver stopped", nextRetry: nil)) })
     }
 
     /// Registration is retried with backoff and one Idempotency-Key until LeadOS accepts it.
@@ -416,8 +417,8 @@ import Testing
         engine.start()
         defer { engine.stop() }
         #expect(await scheduler.until { $0 == [0.5] })
-        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: LeadOS error 503 (not an API reply)",
-                                                               nextRetry: WebhookVerifierTests.now.addingTimeInterval(0.5))))
+        #expect(await recorder.until { $0.last == .connection(.degraded(reason: "push unavailable: LeadOS error 503 (not an API reply)",
+                                                                        nextRetry: WebhookVerifierTests.now.addingTimeInterval(0.5))) })
         #expect(!engine.isPushActive)
         scheduler.advance(by: 0.5)
         #expect(await scheduler.until { $0 == [1] })

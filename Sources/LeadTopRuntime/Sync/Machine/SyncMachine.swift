@@ -5,8 +5,8 @@ import LeadTopCore
 /// The sync policy as a value: it takes what happened (`SyncEvent`) and answers with what to do
 /// (`SyncCommand`s): which request to send and with which id, which timer to arm and for how
 /// long, what to cache and what to tell the state. It does no I/O and reads no clock: the time
-/// comes with each event and jitter from `Configuration.random`, so the same events always give
-/// the same commands. `SyncEngine` runs the commands.
+/// comes with each event and jitter from `Configuration.random`, so with a fixed random source
+/// the same events always give the same commands. `SyncEngine` runs the commands.
 struct SyncMachine: Sendable {
     /// The fixed inputs of the policy.
     struct Configuration: Sendable {

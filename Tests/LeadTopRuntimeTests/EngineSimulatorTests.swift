@@ -75,7 +75,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         commands += (0..<40).map { $0 % 2 == 0 ? .pause(campaignID: campaign.id) : .resume(campaignID: campaign.id) }
         engine.start()
         for command in commands { engine.enqueue(command) }
-        #expect(await Fixtures.eventually(90) { Self.applied(recorder) == 200 })
+        #expect(await recorder.until(90) { $0.appliedCount == 200 })
         engine.stop()
 
         #expect(!recorder.updates.contains { if case .writeSettled(.refused) = $0 { true } else { false } })
@@ -113,7 +113,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let before = UpdateRecorder()
         let first = try engine(before)
         first.start()
-        #expect(await Fixtures.eventually { !Self.leadIDs(before).isEmpty })
+        #expect(await before.until { !$0.addedLeadIDs.isEmpty })
         first.stop()
         // Away: 50 leads, a minute apart.
         let gap = (0..<50).flatMap { _ in
@@ -127,7 +127,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let brief = UpdateRecorder()
         let second = try engine(brief, feedEvery: 3_600)
         second.start()
-        #expect(await Fixtures.eventually { !added(brief).isEmpty })
+        #expect(await brief.until { !$0.addedLeadIDs.isEmpty })
         second.stop()
         #expect(added(brief) == [gap.suffix(20).reversed().map(\.id)], "the newest twenty first, newest first")
         #expect(try LocalStore(path: path).feedGap() != nil)
@@ -137,7 +137,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let third = try engine(after)
         third.start()
         defer { third.stop() }
-        #expect(await Fixtures.eventually { Set(Self.leadIDs(after)).isSuperset(of: gap.dropLast(20).map(\.id)) })
+        #expect(await after.until { Set($0.addedLeadIDs).isSuperset(of: gap.dropLast(20).map(\.id)) })
         #expect(await Fixtures.eventually { (try? LocalStore(path: path).feedGap()) == nil })
         let seen = (Self.leadIDs(brief) + Self.leadIDs(after)).filter { gapIDs.contains($0) }
         #expect(seen.count == 50 && Set(seen) == gapIDs, "each lead of the gap once")
@@ -152,19 +152,19 @@ final class SimulatedTimeScheduler: SyncScheduler {
                                      intervals: PollIntervals(feed: 2, campaigns: 10, balance: 15, stats: 60, feedbackSummary: 60),
                                      offlineAfterFailures: 4)
         engine.start()
-        #expect(await Fixtures.eventually { recorder.updates.contains(.connection(.live)) || recorder.updates.contains { if case .refreshed(.feed, _) = $0 { true } else { false } } })
+        #expect(await recorder.until { $0.contains(.connection(.live)) || $0.contains { if case .refreshed(.feed, _) = $0 { true } else { false } } })
         sim.setFaults(SimulatorFaults(failRate: 1))
         for i in 0..<5 { engine.enqueue(.suppress(emails: ["outage\(i)@example.com"])) }
-        #expect(await Fixtures.eventually { recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } } })
+        #expect(await recorder.until { $0.contains { if case .connection(.offline) = $0 { true } else { false } } })
         // The simulator may run a write and then fail it; either way nothing is reported applied yet.
         #expect(Self.applied(recorder) == 0)
         sim.setFaults(.none)
         let recovered = recorder.updates.count
-        #expect(await Fixtures.eventually { recorder.updates.dropFirst(recovered).contains(.connection(.live)) })
-        #expect(await Fixtures.eventually { Self.applied(recorder) == 5 })
+        #expect(await recorder.until { $0.dropFirst(recovered).contains(.connection(.live)) })
+        #expect(await recorder.until { $0.appliedCount == 5 })
         #expect(Set((0..<5).map { "outage\($0)@example.com" }).isSubset(of: sim.world.suppressedEmails()))
         let delivered = sim.world.deliver(count: 3)
-        #expect(await Fixtures.eventually { Set(Self.leadIDs(recorder)).isSuperset(of: delivered.map(\.id)) })
+        #expect(await recorder.until { Set($0.addedLeadIDs).isSuperset(of: delivered.map(\.id)) })
         engine.stop()
         await sim.stop()
     }
@@ -177,7 +177,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let engine1 = try Self.engine(sim, path: path, recorder: first)
         engine1.start()
         for lead in leads { engine1.enqueue(.feedback(leadID: lead.id, FeedbackSubmission(rating: .good))) }
-        #expect(await Fixtures.eventually { Self.applied(first) >= 5 })
+        #expect(await first.until { $0.appliedCount >= 5 })
         engine1.stop()   // dropped mid-flight: the rest stays in the SQLite file
         let afterKill = Self.applied(first)
         #expect(afterKill < 30)
@@ -185,7 +185,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let second = UpdateRecorder()
         let engine2 = try Self.engine(sim, path: path, recorder: second)
         engine2.start()
-        #expect(await Fixtures.eventually { second.updates.contains(.pendingWrites(0)) && Self.applied(second) == 30 - afterKill })
+        #expect(await second.until { $0.contains(.pendingWrites(0)) && $0.appliedCount == 30 - afterKill })
         #expect(await Fixtures.eventually { leads.allSatisfy { sim.world.lead(id: $0.id)?.feedback != nil } })
         Self.expectExactlyOnce(sim, count: 30)
         engine2.stop()
@@ -204,7 +204,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         #expect(await Fixtures.eventually { engine.isPushActive })
         let delivered = sim.world.deliver(count: 3)
         #expect(delivered.count == 3)
-        #expect(await Fixtures.eventually(20) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        #expect(await recorder.until(20) { Set($0.addedLeadIDs) == Set(delivered.map(\.id)) })
         #expect(Self.leadIDs(recorder).count == 3)
         engine.stop()
         await sim.stop()
@@ -225,7 +225,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let port = try #require(engine.webhookPort)
         #expect(engine.queue.sync { engine.receiver?.callbackURL?.absoluteString } == "http://[::1]:\(port)/leadtop/webhook")
         let delivered = sim.world.deliver(count: 2)
-        #expect(await Fixtures.eventually(20) { Set(Self.leadIDs(recorder)) == Set(delivered.map(\.id)) })
+        #expect(await recorder.until(20) { Set($0.addedLeadIDs) == Set(delivered.map(\.id)) })
         engine.stop()
         await sim.stop()
     }
@@ -240,7 +240,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         let engine = try Self.engine(sim, path: Fixtures.tempDatabasePath(), recorder: recorder,
                                      intervals: PollIntervals(feed: 0, campaigns: 10, balance: 0, stats: 0, feedbackSummary: 0))
         engine.start()
-        #expect(await Fixtures.eventually(60) { recorder.updates.contains(.moreCampaignsOnServer(true)) })
+        #expect(await recorder.until(60) { $0.contains(.moreCampaignsOnServer(true)) })
         let lists = recorder.updates.compactMap { if case .campaigns(let list) = $0 { list } else { nil } }
         #expect(lists.map(\.count) == [10_000])
         #expect(lists.first?.map(\.id) == Array(sim.world.campaigns().prefix(10_000).map(\.id)))
@@ -256,12 +256,12 @@ final class SimulatedTimeScheduler: SyncScheduler {
                                      intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
         engine.start()
         let lead = sim.world.leads().prefix(100).first { $0.feedback == nil }!
-        #expect(await Fixtures.eventually { Self.leadIDs(recorder).contains(lead.id) })
+        #expect(await recorder.until { $0.addedLeadIDs.contains(lead.id) })
         engine.enqueue(.feedback(leadID: lead.id, FeedbackSubmission(rating: .bad, reason: .wrongPerson, note: "left the company")))
         #expect(await Fixtures.eventually { sim.world.lead(id: lead.id)?.feedback?.reason == .wrongPerson })
         let updated = sim.world.lead(id: lead.id)!
         #expect(updated.feedback?.reason == .wrongPerson)
-        #expect(await Fixtures.eventually { recorder.updates.contains { if case .leads(let stored) = $0 { stored.changed == [updated] } else { false } } })
+        #expect(await recorder.until { $0.contains { if case .leads(let stored) = $0 { stored.changed == [updated] } else { false } } })
         engine.stop()
         await sim.stop()
     }
@@ -275,9 +275,9 @@ final class SimulatedTimeScheduler: SyncScheduler {
         engine.start()
         let delivered = sim.world.deliver(count: 5)
         engine.refreshNow()
-        #expect(await Fixtures.eventually {
-            Set(recorder.updates.compactMap { if case .refreshed(let r, _) = $0 { r } else { nil } }) == Set(Resource.allCases)
-                && Set(Self.leadIDs(recorder)).isSuperset(of: delivered.map(\.id))
+        #expect(await recorder.until { updates in
+            Set(updates.compactMap { if case .refreshed(let r, _) = $0 { r } else { nil } }) == Set(Resource.allCases)
+                && Set(updates.addedLeadIDs).isSuperset(of: delivered.map(\.id))
         })
         let received = recorder.updates.flatMap { if case .leads(let l) = $0 { l.added + l.changed } else { [Lead]() } }
         for lead in delivered { #expect(received.contains(lead)) }
@@ -300,7 +300,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
             store: store, options: SyncOptions(intervals: .standard), clock: scheduler, scheduler: scheduler, sink: recorder.sink)
         defer { engine.stop() }
         engine.start()
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        #expect(await scheduler.until { $0 == [2, 10, 15, 60, 60] })
         let changes = store.totalChanges
         let seen = recorder.updates.count
         #expect(changes > 0, "the first round filled the cache")
@@ -309,7 +309,8 @@ final class SimulatedTimeScheduler: SyncScheduler {
         for second in 1...60 {
             scheduler.advance(by: 1)
             let polls = second / 2 + second / 10 + second / 15 + 2 * (second / 60)
-            let settled = await Fixtures.eventually(10) { recorder.updates.count - seen == polls && scheduler.pendingDelays.count == 5 }
+            let settled = await recorder.until(10) { $0.count - seen == polls }
+                ? await scheduler.until(10) { $0.count == 5 } : false
             #expect(settled, "second \(second): \(recorder.updates.count - seen) updates for \(polls) polls: \(recorder.updates.dropFirst(seen).filter(\.needsFrame))")
             if !settled { return }
         }
@@ -322,7 +323,7 @@ final class SimulatedTimeScheduler: SyncScheduler {
         // A new lead is news: written and shown at once.
         sim.world.deliver(count: 1)
         scheduler.advance(by: 2)
-        #expect(await Fixtures.eventually { recorder.updates.dropFirst(seen).contains { if case .leads = $0 { true } else { false } } })
+        #expect(await recorder.until { $0.dropFirst(seen).contains { if case .leads = $0 { true } else { false } } })
         #expect(store.totalChanges > changes)
     }
 }

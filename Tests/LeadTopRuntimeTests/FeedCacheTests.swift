@@ -64,7 +64,7 @@ import Testing
             store: try LocalStore(path: path), options: options, sink: recorder.sink)
         engine.start()
         defer { engine.stop() }
-        #expect(await Fixtures.eventually { recorder.updates.contains { if case .loadedFromCache = $0 { true } else { false } } })
+        #expect(await recorder.until { $0.contains { if case .loadedFromCache = $0 { true } else { false } } })
         let pages = recorder.updates.compactMap { if case .feedPage(let page) = $0 { page } else { nil } }
         let newest = Self.world.sorted { LeadKey($1) < LeadKey($0) }
         #expect(pages.count == 1)
@@ -74,8 +74,8 @@ import Testing
         // A later page on request, through the same queue.
         let request = FeedRequest(filter: .all, offset: 1_000, limit: 50, generation: 4)
         engine.loadFeedPage(request)
-        #expect(await Fixtures.eventually {
-            recorder.updates.contains { if case .feedPage(let page) = $0 { page.request == request } else { false } }
+        #expect(await recorder.until {
+            $0.contains { if case .feedPage(let page) = $0 { page.request == request } else { false } }
         })
         let later = recorder.updates.compactMap { if case .feedPage(let page) = $0, page.request == request { page } else { nil } }
         #expect(later.first?.leads.map(\.id) == newest.dropFirst(1_000).prefix(50).map(\.id))

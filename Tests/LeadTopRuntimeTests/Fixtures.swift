@@ -37,14 +37,44 @@ enum Fixtures {
     }
 }
 
-/// Collects what the engine reports, thread-safely.
+/// Collects what the engine reports, thread-safely, and wakes those waiting for an update.
 final class UpdateRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [SyncUpdate] = []
+    private let waiters = ConditionWaiters<[SyncUpdate]>()
 
-    var sink: @Sendable (SyncUpdate) -> Void { { [self] update in lock.withLock { items.append(update) } } }
+    var sink: @Sendable (SyncUpdate) -> Void {
+        { [self] update in
+            let now = lock.withLock { items.append(update); return items }
+            waiters.changed(now)
+        }
+    }
 
     var updates: [SyncUpdate] { lock.withLock { items } }
+
+    /// Waits until `condition` holds for the updates so far, woken by each update as it arrives;
+    /// false if it does not within `seconds` (generous: it only matters on failure).
+    func until(_ seconds: TimeInterval = 30, _ condition: @escaping @Sendable ([SyncUpdate]) -> Bool) async -> Bool {
+        await waiters.wait(seconds: seconds, current: { [self] in updates }, until: condition)
+    }
+}
+
+extension [SyncUpdate] {
+    /// The last connection status reported.
+    var lastConnection: ConnectionStatus? {
+        for update in reversed() { if case .connection(let status) = update { return status } }
+        return nil
+    }
+
+    /// Writes reported applied.
+    var appliedCount: Int { filter { if case .writeSettled(.applied) = $0 { true } else { false } }.count }
+
+    /// Ids of the leads reported new, in order.
+    var addedLeadIDs: [String] {
+        var ids: [String] = []
+        for case .leads(let stored) in self { ids += stored.added.map(\.id) }
+        return ids
+    }
 }
 
 extension SyncUpdate {
@@ -52,4 +82,11 @@ extension SyncUpdate {
     var addedLeads: [Lead]? {
         if case .leads(let stored) = self { stored.added } else { nil }
     }
+}
+
+extension SyncEngine {
+    /// Returns once everything handed to the engine so far (events, fired timers) has run: what
+    /// it decided from them has been sent to the sink. Replies to requests still on the network
+    /// come later.
+    func drain() { queue.sync {} }
 }

@@ -40,17 +40,19 @@ import Testing
         engine.start()
 
         // Five pollers and the queued rating, each refused once; then only the check timer.
-        #expect(await Fixtures.eventually { sim.world.servedRequests().count == 6 && scheduler.pendingDelays == [60] })
+        #expect(await scheduler.until { $0 == [60] })
+        #expect(await Fixtures.eventually { sim.world.servedRequests().count == 6 })
         #expect(sim.world.servedRequests().allSatisfy { $0.status == 401 })
         let expected = KeyRejection(status: 401, redactedKey: "ldo_live_sk_…stuX",
                                     message: "Invalid API key provided: ldo_live_sk_****stuX",
                                     nextCheck: scheduler.now().addingTimeInterval(60))
-        #expect(await Fixtures.eventually { Self.lastConnection(recorder) == .keyRejected(expected) })
+        #expect(await recorder.until { $0.lastConnection == .keyRejected(expected) })
 
         // Two minutes: exactly two checks, each one small request.
         for minute in 1...2 {
             scheduler.advance(by: 60)
-            #expect(await Fixtures.eventually { sim.world.servedRequests().count == 6 + minute && scheduler.pendingDelays == [60] })
+            #expect(await scheduler.until { $0 == [60] })
+            #expect(await Fixtures.eventually { sim.world.servedRequests().count == 6 + minute })
             #expect(sim.world.servedRequests().last?.path == "/v1/usage/balance")
         }
         #expect(sim.world.appliedWrites().isEmpty)
@@ -59,13 +61,14 @@ import Testing
         // The user fixes the key where it came from and presses R.
         keyFile.value = sim.apiKey
         engine.refreshNow()
-        #expect(await Fixtures.eventually { Self.lastConnection(recorder) == .live })
+        #expect(await recorder.until { $0.lastConnection == .live })
         #expect(await Fixtures.eventually { sim.world.appliedWrites().count == 1 })
         #expect(sim.world.appliedWrites()[0].path == "/v1/leads/\(lead.id)/feedback")
         #expect(sim.world.leads().first { $0.id == lead.id }?.feedback?.rating == .good)
         // Every poller is back on its own interval.
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
-        #expect(recorder.updates.contains(.writeSettled(.applied(.feedback(leadID: lead.id, FeedbackSubmission(rating: .good))))))
+        #expect(await scheduler.until { $0 == [2, 10, 15, 60, 60] })
+        // The write's reply may come after the polls': its update is awaited, not assumed.
+        #expect(await recorder.until { $0.contains(.writeSettled(.applied(.feedback(leadID: lead.id, FeedbackSubmission(rating: .good))))) })
     }
 
     /// A check that fails on the way (LeadOS down) keeps the key unproven and the same pace.
@@ -80,14 +83,14 @@ import Testing
             clock: scheduler, scheduler: scheduler, sink: recorder.sink)
         defer { engine.stop() }
         engine.start()
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [60] })
+        #expect(await scheduler.until { $0 == [60] })
         await sim.stop()
         scheduler.advance(by: 60)
         let next = scheduler.now().addingTimeInterval(60)
-        #expect(await Fixtures.eventually {
-            if case .keyRejected(let rejection) = Self.lastConnection(recorder) { return rejection.nextCheck == next }
+        #expect(await recorder.until {
+            if case .keyRejected(let rejection) = $0.lastConnection { return rejection.nextCheck == next }
             return false
-        }, "\(String(describing: Self.lastConnection(recorder)))")
+        }, "\(String(describing: recorder.updates.lastConnection))")
         #expect(scheduler.pendingDelays == [60])
         #expect(recorder.updates.contains { update in
             guard case .connectionReport(let report) = update else { return false }

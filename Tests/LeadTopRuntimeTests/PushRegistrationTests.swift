@@ -27,7 +27,7 @@ import Testing
     static func expectPushed(_ sim: SimulatorServer, _ recorder: UpdateRecorder) async {
         let lead = sim.world.deliver(count: 1)
         #expect(lead.count == 1)
-        #expect(await Fixtures.eventually(20) { EngineSimulatorTests.leadIDs(recorder).contains(lead[0].id) })
+        #expect(await recorder.until(20) { $0.addedLeadIDs.contains(lead[0].id) })
     }
 
     /// Waits until nothing listens on `port` any more (the previous receiver shuts down gracefully).
@@ -100,8 +100,8 @@ import Testing
         // Paused elsewhere (the web app, a script): only the webhook can tell the dashboard.
         let other = try LeadOSClient(options: LeadOSClientOptions(baseURL: sim.baseURL, apiKey: sim.apiKey))
         _ = try await other.pauseCampaign(id: campaign.id, idempotencyKey: IdempotencyKey.make())
-        #expect(await Fixtures.eventually(20) {
-            recorder.updates.contains { if case .campaign(let c) = $0 { c.id == campaign.id && c.status == .paused } else { false } }
+        #expect(await recorder.until(20) {
+            $0.contains { if case .campaign(let c) = $0 { c.id == campaign.id && c.status == .paused } else { false } }
         })
         #expect(!recorder.updates.contains { if case .campaigns = $0 { true } else { false } }, "no poll brought it")
     }

@@ -23,7 +23,7 @@ import Testing
         let firstEngine = try SyncEngineTests.engine(server, path: path, scheduler: firstScheduler, recorder: first, intervals: off)
         firstEngine.start()
         firstEngine.enqueue(.pause(campaignID: campaign.id))
-        #expect(await Fixtures.eventually { firstScheduler.pendingDelays == [0.5] })
+        #expect(await firstScheduler.until { $0 == [0.5] })
         #expect(first.updates.last { if case .pendingWrites = $0 { true } else { false } } == .pendingWrites(1))
         #expect(first.updates.last { if case .connection = $0 { true } else { false } }
             == .connection(.degraded(reason: "LeadOS error 500 (not an API reply)", nextRetry: firstScheduler.now().addingTimeInterval(0.5))))
@@ -32,13 +32,13 @@ import Testing
         let second = UpdateRecorder()
         let secondEngine = try SyncEngineTests.engine(server, path: path, scheduler: ManualScheduler(), recorder: second, intervals: off)
         secondEngine.start()
-        #expect(await Fixtures.eventually { second.updates.contains(.writeSettled(.applied(.pause(campaignID: campaign.id)))) })
+        #expect(await second.until { $0.contains(.writeSettled(.applied(.pause(campaignID: campaign.id)))) })
         #expect(try LocalStore(path: path).pendingWriteCount() == 0)
 
         // The first engine's retry finds the queue empty: nothing pending, nothing failing.
         let before = first.updates.count
         firstScheduler.advance(by: 0.5)
-        #expect(await Fixtures.eventually { first.updates.count >= before + 3 })
+        firstEngine.drain()
         #expect(Array(first.updates.dropFirst(before)) == [
             .connectionReport(ConnectionReport(failures: [], lastSuccess: nil)), .connection(.live), .pendingWrites(0),
         ])

@@ -34,14 +34,15 @@ import Testing
         let engine = try SyncEngineTests.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder,
                                                 intervals: Self.feedOnly)
         engine.start()
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2] })
+        #expect(await scheduler.until { $0 == [2] })
         let skipped = SyncUpdate.skippedUnreadable(.feed, [UnreadableItem(index: 1, id: "del_b", reason: "score: expected Int")])
         #expect(recorder.updates.contains { $0.addedLeads == good })
         #expect(recorder.updates.filter { $0 == skipped }.count == 1)
         #expect(Self.lastConnection(recorder) == .connection(.live))
         // The same reply again (the unreadable lead is still at the newest second): not reported again.
         scheduler.advance(by: 2)
-        #expect(await Fixtures.eventually { server.requests.count == 2 && scheduler.pendingDelays == [2] })
+        #expect(await scheduler.until { $0 == [2] })
+        #expect(server.requests.count == 2)
         #expect(recorder.updates.filter { $0 == skipped }.count == 1)
         engine.stop()
     }
@@ -82,16 +83,17 @@ import Testing
         let t = scheduler.now()
         engine.start()
         // Retry-After: 0 waits the contract's minimum second, not a tight loop.
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        #expect(await scheduler.until { $0 == [1] })
         retryAfter.value = "9223372036854775807"
         for tries in 2...5 {
             scheduler.advance(by: scheduler.pendingDelays[0])
-            #expect(await Fixtures.eventually { server.requests.count == tries && scheduler.pendingDelays == [3600] })
+            #expect(await scheduler.until { $0 == [3600] })
+            #expect(server.requests.count == tries)
         }
         // Five rate-limited tries in a row (offline after 3 otherwise): still degraded, with the wait.
         let last = scheduler.now()
-        #expect(await Fixtures.eventually {
-            Self.lastConnection(recorder) == .connection(.degraded(reason: "rate limited", nextRetry: last.addingTimeInterval(3600)))
+        #expect(await recorder.until {
+            $0.lastConnection == .degraded(reason: "rate limited", nextRetry: last.addingTimeInterval(3600))
         })
         #expect(!recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } })
         #expect(last == t.addingTimeInterval(1 + 3 * 3600))
@@ -112,7 +114,7 @@ import Testing
                                                 intervals: Self.campaignsOnly)
         engine.start()
         // A walk of 100 pages waits 150 s before the next, not the usual 10: 40 requests a minute.
-        #expect(await Fixtures.eventually(60) { scheduler.pendingDelays == [150] })
+        #expect(await scheduler.until(60) { $0 == [150] })
         let lists = recorder.updates.compactMap { if case .campaigns(let list) = $0 { list } else { nil } }
         #expect(lists.map(\.count) == [10_000])
         #expect(server.requests.count == SyncEngine.campaignPageLimit)

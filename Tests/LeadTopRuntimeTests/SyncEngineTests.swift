@@ -91,7 +91,7 @@ import Testing
         let recorder = UpdateRecorder()
         let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
         engine.start()
-        #expect(await Fixtures.eventually { scheduler.pendingDelays.count == 5 })
+        #expect(await scheduler.until { $0.count == 5 })
         // Each poller re-armed at its own interval after its reply.
         #expect(scheduler.pendingDelays == [2, 10, 15, 60, 60])
         let updates = recorder.updates
@@ -104,30 +104,30 @@ import Testing
         state.mode = .failing
         let t = scheduler.now()
         scheduler.advance(by: 2)
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5, 8, 13, 58, 58] })
-        #expect(await Fixtures.eventually {
-            recorder.updates.last { if case .connection = $0 { true } else { false } }
+        #expect(await scheduler.until { $0 == [0.5, 8, 13, 58, 58] })
+        #expect(await recorder.until {
+            $0.last { if case .connection = $0 { true } else { false } }
                 == .connection(.degraded(reason: "LeadOS error 503", nextRetry: t.addingTimeInterval(2.5)))
         })
         // Rate limited: Retry-After (7 s) wins over the backoff, and the wait is what the status says.
         state.mode = .rateLimited
         scheduler.advance(by: 0.5)
-        #expect(await Fixtures.eventually { scheduler.pendingDelays.first == 7 })
-        #expect(await Fixtures.eventually {
-            recorder.updates.last { if case .connection = $0 { true } else { false } }
+        #expect(await scheduler.until { $0.first == 7 })
+        #expect(await recorder.until {
+            $0.last { if case .connection = $0 { true } else { false } }
                 == .connection(.degraded(reason: "rate limited", nextRetry: t.addingTimeInterval(9.5)))
         })
         // Third failure in a row, LeadOS unavailable again: offline since the first failure.
         state.mode = .failing
         scheduler.advance(by: 7)
-        #expect(await Fixtures.eventually { recorder.updates.contains(.connection(.offline(
+        #expect(await recorder.until { $0.contains(.connection(.offline(
             since: t.addingTimeInterval(2), reason: "LeadOS error 503", nextRetry: t.addingTimeInterval(11.5)))) })
         // Recovery: the next poll succeeds and the state is live again.
         state.mode = .healthy
         // Campaigns (due in 0.5 s) succeed first, then the feed's retry after backoff (0.5 × 4 s), then balance.
         #expect(scheduler.pendingDelays == [0.5, 2, 5.5, 50.5, 50.5])
         scheduler.advance(by: 7)
-        #expect(await Fixtures.eventually { recorder.updates.last { if case .connection = $0 { true } else { false } } == .connection(.live) })
+        #expect(await recorder.until { $0.last { if case .connection = $0 { true } else { false } } == .connection(.live) })
         engine.stop()
     }
 
@@ -144,11 +144,11 @@ import Testing
         engine.start()
         engine.enqueue(.pause(campaignID: campaign.id))
         engine.enqueue(.resume(campaignID: "camp_missing"))
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
+        #expect(await scheduler.until { $0 == [0.5] })
         scheduler.advance(by: 0.5)
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        #expect(await scheduler.until { $0 == [1] })
         scheduler.advance(by: 1)
-        #expect(await Fixtures.eventually { recorder.updates.contains { if case .writeSettled(.refused) = $0 { true } else { false } } })
+        #expect(await recorder.until { $0.contains { if case .writeSettled(.refused) = $0 { true } else { false } } })
         var paused = campaign
         paused.status = .paused
         paused.pausedReason = .user
@@ -182,10 +182,11 @@ import Testing
         let scheduler1 = ManualScheduler()
         let engine1 = try Self.engine(server, path: path, scheduler: scheduler1, recorder: first)
         engine1.start()
-        #expect(await Fixtures.eventually { scheduler1.pendingDelays.count == 5 })
+        #expect(await scheduler1.until { $0.count == 5 })
         state.mode = .failing
         for _ in 0..<3 { engine1.enqueue(.pause(campaignID: campaign.id)) }
-        #expect(await Fixtures.eventually { first.updates.contains(.pendingWrites(3)) && scheduler1.pendingDelays.count == 6 })
+        #expect(await first.until { $0.contains(.pendingWrites(3)) })
+        #expect(await scheduler1.until { $0.count == 6 })
         engine1.stop()   // "killed": nothing drained
 
         // Second run on the same file: the cache is shown before any reply, then the writes drain.
@@ -194,7 +195,7 @@ import Testing
         let engine2 = try Self.engine(server, path: path, scheduler: ManualScheduler(), recorder: second, intervals: off)
         let before = server.requests.count
         engine2.start()
-        #expect(await Fixtures.eventually { second.updates.contains(.pendingWrites(0)) })
+        #expect(await second.until { $0.contains(.pendingWrites(0)) })
         let updates = second.updates
         #expect(updates.first == .campaigns([campaign]))
         if case .feedPage(let page)? = updates.dropFirst().first {
@@ -227,16 +228,17 @@ import Testing
                                      intervals: PollIntervals(feed: 2, campaigns: 0, balance: 0, stats: 0, feedbackSummary: 0))
         let t = scheduler.now()
         engine.start()
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
-        #expect(recorder.updates.contains(.connection(.degraded(
-            reason: "unreadable reply (HTTP 200): body: The given data was not valid JSON.", nextRetry: t.addingTimeInterval(0.5)))))
+        // The retry is armed before the status is published: both are awaited.
+        #expect(await scheduler.until { $0 == [0.5] })
+        #expect(await recorder.until { $0.contains(.connection(.degraded(
+            reason: "unreadable reply (HTTP 200): body: The given data was not valid JSON.", nextRetry: t.addingTimeInterval(0.5)))) })
         state.mode = .huge
         scheduler.advance(by: 0.5)
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        #expect(await scheduler.until { $0 == [1] })
         state.mode = .healthy
         scheduler.advance(by: 1)
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2] })
-        #expect(recorder.updates.last == .connection(.live))
+        #expect(await scheduler.until { $0 == [2] })
+        #expect(await recorder.until { $0.last == .connection(.live) })
         #expect(recorder.updates.contains { $0.addedLeads == [Fixtures.lead("del_a", at: 1_800_000_000)] })
         engine.stop()
     }
@@ -266,9 +268,12 @@ import Testing
         // The secret is set once the registration reply is read; until then the receiver says 503.
         #expect(try await Fixtures.eventually { try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200 })
         let pushed = Fixtures.lead("del_push1", at: 1_800_000_000)
-        #expect(await Fixtures.eventually { recorder.updates.contains { $0.addedLeads == [pushed] } })
+        #expect(await recorder.until { $0.contains { $0.addedLeads == [pushed] } })
         #expect(try await WebhookReceiverTests.post(port, body: body, headers: headers) == 200)
         #expect(try await WebhookReceiverTests.post(port, body: body, headers: [:]) == 401)
+        // The receiver hands an event to the engine before it answers: once the engine's queue has
+        // run what it was given, a second copy would be there.
+        engine.drain()
         #expect(recorder.updates.filter { $0.addedLeads == [pushed] }.count == 1)
     }
 
@@ -302,20 +307,24 @@ import Testing
         let recorder = UpdateRecorder()
         let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
         engine.start()
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        #expect(await scheduler.until { $0 == [2, 10, 15, 60, 60] })
         scheduler.advance(by: 1)
         engine.refreshNow()
-        #expect(await Fixtures.eventually { server.requests.count == 10 && scheduler.pendingDelays == [2, 10, 15, 60, 60] })
+        // The five fired timers are gone at once, and each poller is armed again by its reply.
+        #expect(await scheduler.until { $0 == [2, 10, 15, 60, 60] })
+        #expect(server.requests.count == 10)
 
-        // A reply to an older request (e.g. stats for the previous scope) changes nothing.
-        let current = engine.queue.sync { engine.pollers[.stats]!.latestRequestID }
+        // A reply to an older request (e.g. stats for the previous scope) changes nothing; the
+        // machine's tests cover every case, this one shows the engine hands replies to it.
+        let current = engine.queue.sync { engine.machine.polls[.stats]!.latestRequestID }
         let before = recorder.updates.count
         let stale = DeliveryStats(startDate: "2020-01-01", endDate: "2020-01-01", campaignID: "camp_old",
                                   totals: .init(delivered: 9, creditsConsumed: 9, avgScore: 50), data: [])
-        engine.queue.sync { engine.complete(.stats, requestID: current - 1, result: .success(.stats(stale, body: try! LeadOSJSON.encode(stale)))) }
+        let body = try LeadOSJSON.encode(stale)
+        engine.queue.sync { engine.handle(.polled(.stats, requestID: current - 1, .success(.stats(stale, body: body)))) }
         #expect(recorder.updates.count == before)
-        engine.queue.sync { engine.complete(.stats, requestID: current, result: .success(.stats(stale, body: try! LeadOSJSON.encode(stale)))) }
-        #expect(recorder.updates.dropFirst(before).first == .stats(stale))
+        engine.queue.sync { engine.handle(.polled(.stats, requestID: current, .success(.stats(stale, body: body)))) }
+        #expect(Array(recorder.updates.dropFirst(before)) == [.stats(stale), .refreshed(.stats, at: scheduler.now())])
 
         engine.setStatsScope(campaignID: "camp_abc123")
         #expect(await Fixtures.eventually { server.requests.last?.query == "campaign_id=camp_abc123" })
@@ -341,7 +350,8 @@ import Testing
         engine.start()
         var waits: [TimeInterval] = []
         for attempt in 1...9 {
-            #expect(await Fixtures.eventually { server.requests.count == attempt && scheduler.pendingDelays.count == 1 })
+            #expect(await scheduler.until { $0.count == 1 })
+            #expect(server.requests.count == attempt)
             waits.append(scheduler.pendingDelays[0])
             if attempt < 9 { scheduler.advance(by: waits.last!) }
         }
@@ -349,7 +359,7 @@ import Testing
         #expect(recorder.updates.contains { if case .connection(.offline) = $0 { true } else { false } })
         state.mode = .healthy
         scheduler.advance(by: 30)
-        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        #expect(await recorder.until { $0.last == .connection(.live) })
         engine.stop()
     }
 
@@ -366,6 +376,38 @@ import Testing
         return (engine, scheduler, recorder)
     }
 
+    /// With push live, the feed poll is a safety net every 30 s; when the receiver stops serving,
+    /// the feed is polled at its own interval again and the status says push is unavailable.
+    @Test func theFeedPollSlowsDownWhilePushIsLive() async throws {
+        let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"))
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler(start: WebhookVerifierTests.now)
+        let recorder = UpdateRecorder()
+        let engine = try SyncEngine(
+            clientOptions: LeadOSClientOptions(baseURL: server.baseURL, apiKey: Self.key),
+            store: try LocalStore(path: Fixtures.tempDatabasePath()),
+            options: SyncOptions(intervals: SyncEngineHostileTests.feedOnly, webhook: WebhookReceiverOptions(port: 0), random: { 0.5 }),
+            clock: scheduler, scheduler: scheduler, sink: recorder.sink)
+        engine.start()
+        defer { engine.stop() }
+        // The first feed reply may come before the registration's: then the next one is 30 s away.
+        #expect(await scheduler.until { $0.count == 1 })
+        #expect(await Fixtures.eventually { engine.isPushActive })
+        let polls = server.requests.filter { $0.path == "/v1/leads" }.count
+        if scheduler.pendingDelays != [30] {
+            #expect(scheduler.pendingDelays == [2])
+            scheduler.advance(by: 2)
+            #expect(await scheduler.until { $0.count == 1 })
+            #expect(server.requests.filter { $0.path == "/v1/leads" }.count == polls + 1)
+        }
+        #expect(scheduler.pendingDelays == [30])
+        // The receiver stops: the feed's next poll is one normal interval away.
+        engine.queue.sync { engine.receiver }?.stop()
+        #expect(await scheduler.until { $0 == [2] })
+        #expect(await recorder.until { $0.last == .connection(.degraded(reason: "push unavailable: receiver stopped", nextRetry: nil)) })
+    }
+
     /// Registration is retried with backoff and one Idempotency-Key until LeadOS accepts it.
     @Test func pushRegistrationIsRetried() async throws {
         let server = Self.server(FakeState(), leads: [], campaign: Fixtures.campaign("camp_abc123"), webhookFailures: 2)
@@ -374,15 +416,15 @@ import Testing
         let (engine, scheduler, recorder) = try Self.pushOnlyEngine(server)
         engine.start()
         defer { engine.stop() }
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [0.5] })
-        #expect(recorder.updates.last == .connection(.degraded(reason: "push unavailable: LeadOS error 503 (not an API reply)",
-                                                               nextRetry: WebhookVerifierTests.now.addingTimeInterval(0.5))))
+        #expect(await scheduler.until { $0 == [0.5] })
+        #expect(await recorder.until { $0.last == .connection(.degraded(reason: "push unavailable: LeadOS error 503 (not an API reply)",
+                                                                        nextRetry: WebhookVerifierTests.now.addingTimeInterval(0.5))) })
         #expect(!engine.isPushActive)
         scheduler.advance(by: 0.5)
-        #expect(await Fixtures.eventually { scheduler.pendingDelays == [1] })
+        #expect(await scheduler.until { $0 == [1] })
         scheduler.advance(by: 1)
         #expect(await Fixtures.eventually { engine.isPushActive })
-        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        #expect(await recorder.until { $0.last == .connection(.live) })
         let keys = server.requests.filter { $0.path == "/v1/webhooks" }.map { $0.headers["idempotency-key"] }
         #expect(keys.count == 3 && Set(keys).count == 1 && keys[0] != nil)
     }
@@ -403,11 +445,15 @@ import Testing
         #expect(!engine.isPushActive)
         engine.refreshNow()
         #expect(await Fixtures.eventually { engine.isPushActive })
-        #expect(await Fixtures.eventually { recorder.updates.last == .connection(.live) })
+        #expect(await recorder.until { $0.last == .connection(.live) })
         let keys = server.requests.filter { $0.path == "/v1/webhooks" }.map { $0.headers["idempotency-key"] }
         #expect(keys.count == 2 && Set(keys).count == 2)
+        // Registered: R does not register again. The decision is made on the engine's queue when R
+        // is handled, so once it ran, no new registration request exists or ever will.
+        let registration = engine.queue.sync { engine.machine.push.registration }
         engine.refreshNow()
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(server.requests.filter { $0.path == "/v1/webhooks" }.count == 2, "registered: R does not register again")
+        engine.drain()
+        #expect(engine.queue.sync { engine.machine.push.registration } == registration)
+        #expect(server.requests.filter { $0.path == "/v1/webhooks" }.count == 2)
     }
 }

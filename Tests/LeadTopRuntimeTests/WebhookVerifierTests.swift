@@ -78,25 +78,25 @@ import Testing
     @Test func liveDegradedOfflineAndBack() {
         var tracker = ConnectionTracker(offlineAfterFailures: 3, offlineAfter: 60)
         #expect(tracker.status(at: t0) == .live)
-        tracker.recordSuccess("feed", at: t0)
-        tracker.recordFailure("feed", reason: "HTTP 503 service_unavailable", nextRetry: t0.addingTimeInterval(3), at: t0.addingTimeInterval(1))
+        tracker.recordSuccess(.feed, at: t0)
+        tracker.recordFailure(.feed, reason: "HTTP 503 service_unavailable", nextRetry: t0.addingTimeInterval(3), at: t0.addingTimeInterval(1))
         #expect(tracker.status(at: t0.addingTimeInterval(1)) == .degraded(reason: "HTTP 503 service_unavailable", nextRetry: t0.addingTimeInterval(3)))
-        tracker.recordFailure("balance", reason: "rate limited", nextRetry: t0.addingTimeInterval(2), at: t0.addingTimeInterval(1.5))
+        tracker.recordFailure(.balance, reason: "rate limited", nextRetry: t0.addingTimeInterval(2), at: t0.addingTimeInterval(1.5))
         #expect(tracker.status(at: t0.addingTimeInterval(1.5)) == .degraded(reason: "rate limited", nextRetry: t0.addingTimeInterval(2)))
-        tracker.recordFailure("feed", reason: "timed out", nextRetry: nil, at: t0.addingTimeInterval(4))
+        tracker.recordFailure(.feed, reason: "timed out", nextRetry: nil, at: t0.addingTimeInterval(4))
         #expect(tracker.status(at: t0.addingTimeInterval(4))
                 == .offline(since: t0.addingTimeInterval(1), reason: "timed out", nextRetry: t0.addingTimeInterval(2)))
-        tracker.recordSuccess("feed", at: t0.addingTimeInterval(10))
+        tracker.recordSuccess(.feed, at: t0.addingTimeInterval(10))
         // Balance is still failing: degraded, not live, until it succeeds too.
         #expect(tracker.status(at: t0.addingTimeInterval(10)) == .degraded(reason: "rate limited", nextRetry: t0.addingTimeInterval(2)))
-        tracker.recordSuccess("balance", at: t0.addingTimeInterval(11))
+        tracker.recordSuccess(.balance, at: t0.addingTimeInterval(11))
         #expect(tracker.status(at: t0.addingTimeInterval(11)) == .live)
     }
 
     @Test func offlineAfterAQuietSpellEvenWithFewFailures() {
         var tracker = ConnectionTracker(offlineAfterFailures: 100, offlineAfter: 60)
-        tracker.recordSuccess("feed", at: t0)
-        tracker.recordFailure("feed", reason: "timed out", nextRetry: t0.addingTimeInterval(90), at: t0.addingTimeInterval(30))
+        tracker.recordSuccess(.feed, at: t0)
+        tracker.recordFailure(.feed, reason: "timed out", nextRetry: t0.addingTimeInterval(90), at: t0.addingTimeInterval(30))
         #expect(tracker.status(at: t0.addingTimeInterval(59)) == .degraded(reason: "timed out", nextRetry: t0.addingTimeInterval(90)))
         #expect(tracker.status(at: t0.addingTimeInterval(60))
                 == .offline(since: t0.addingTimeInterval(30), reason: "timed out", nextRetry: t0.addingTimeInterval(90)))

@@ -141,6 +141,14 @@ public final class WebhookReceiver: @unchecked Sendable {
         return port
     }
 
+    /// Waits until the server stops serving, after `stop()` or on its own, and says why: the
+    /// engine stops counting on pushes when it happens unasked.
+    public func stoppedServing() async -> String {
+        guard let task = lock.withLock({ serverTask }) else { return "receiver stopped" }
+        if case .failure(let error) = await task.result { return "receiver stopped: \(error)" }
+        return "receiver stopped"
+    }
+
     /// Begins a graceful shutdown: open connections finish, new ones are refused.
     public func stop() {
         let group = lock.withLock { () -> ServiceGroup? in

@@ -17,8 +17,8 @@ public struct ConnectionTracker: Sendable, Hashable {
     public private(set) var consecutiveFailures = 0
     /// When the current run of failures began (nil while live).
     public private(set) var failingSince: Date?
-    /// What is failing now, by channel (a resource name or "outbox"), with its reason and next retry.
-    private var failing: [String: Failure] = [:]
+    /// What is failing now, by channel, with its reason and next retry.
+    private var failing: [SyncChannel: Failure] = [:]
 
     private struct Failure: Sendable, Hashable {
         var reason: String
@@ -32,7 +32,7 @@ public struct ConnectionTracker: Sendable, Hashable {
         self.offlineAfterFailures = offlineAfterFailures; self.offlineAfter = offlineAfter
     }
 
-    public mutating func recordSuccess(_ channel: String, at time: Date) {
+    public mutating func recordSuccess(_ channel: SyncChannel, at time: Date) {
         lastSuccess = time
         consecutiveFailures = 0
         failing[channel] = nil
@@ -41,7 +41,7 @@ public struct ConnectionTracker: Sendable, Hashable {
 
     /// `detail` is the whole error (status, error object, request id) for the details overlay;
     /// `reason` the few words the status bar shows. `rateLimited`: LeadOS answered 429.
-    public mutating func recordFailure(_ channel: String, reason: String, detail: String? = nil, nextRetry: Date?,
+    public mutating func recordFailure(_ channel: SyncChannel, reason: String, detail: String? = nil, nextRetry: Date?,
                                        at time: Date, rateLimited: Bool = false) {
         consecutiveFailures += 1
         if failingSince == nil { failingSince = time }
@@ -50,7 +50,7 @@ public struct ConnectionTracker: Sendable, Hashable {
     }
 
     /// Forgets a channel that stopped retrying (e.g. its poller was turned off).
-    public mutating func clear(_ channel: String) {
+    public mutating func clear(_ channel: SyncChannel) {
         failing[channel] = nil
         if failing.isEmpty { failingSince = nil; consecutiveFailures = 0 }
     }
@@ -71,7 +71,7 @@ public struct ConnectionTracker: Sendable, Hashable {
     public var report: ConnectionReport {
         ConnectionReport(
             failures: failing.sorted { $0.key < $1.key }.map {
-                ConnectionReport.Failure(channel: $0.key, summary: $0.value.reason, detail: $0.value.detail,
+                ConnectionReport.Failure(channel: $0.key.rawValue, summary: $0.value.reason, detail: $0.value.detail,
                                          at: $0.value.at, nextRetry: $0.value.nextRetry)
             },
             lastSuccess: lastSuccess)

@@ -57,6 +57,7 @@ public final class ManualScheduler: SyncScheduler, SyncClock, @unchecked Sendabl
     private var entries: [Entry] = []
     private var nextID = 0
     private var cancelled: Set<Int> = []
+    private let waiters = ConditionWaiters<[TimeInterval]>()
 
     public init(start: Date = Date(timeIntervalSince1970: 1_800_000_000)) { current = start }
 
@@ -64,16 +65,26 @@ public final class ManualScheduler: SyncScheduler, SyncClock, @unchecked Sendabl
 
     @discardableResult
     public func schedule(after seconds: TimeInterval, _ work: @escaping @Sendable () -> Void) -> any ScheduledWork {
-        lock.lock(); defer { lock.unlock() }
-        nextID += 1
-        entries.append(Entry(id: nextID, due: current.addingTimeInterval(max(0, seconds)), work: work))
-        return ManualWork(id: nextID, owner: self)
+        let id = lock.withLock {
+            nextID += 1
+            entries.append(Entry(id: nextID, due: current.addingTimeInterval(max(0, seconds)), work: work))
+            return nextID
+        }
+        waiters.changed(pendingDelays)
+        return ManualWork(id: id, owner: self)
     }
 
     /// Delays of the timers still pending, from now, soonest first.
     public var pendingDelays: [TimeInterval] {
         lock.lock(); defer { lock.unlock() }
         return entries.filter { !cancelled.contains($0.id) }.map { $0.due.timeIntervalSince(current) }.sorted()
+    }
+
+    /// Waits until `condition` holds for `pendingDelays`, woken whenever a timer is armed, called
+    /// off or run; false if it does not within `seconds`. For tests whose timers are armed by
+    /// replies still on the network.
+    public func until(_ seconds: TimeInterval = 30, _ condition: @escaping @Sendable ([TimeInterval]) -> Bool) async -> Bool {
+        await waiters.wait(seconds: seconds, current: { [self] in pendingDelays }, until: condition)
     }
 
     /// Moves time forward, running every timer that falls due, in order.
@@ -88,17 +99,20 @@ public final class ManualScheduler: SyncScheduler, SyncClock, @unchecked Sendabl
                 .min(by: { (entries[$0].due, entries[$0].id) < (entries[$1].due, entries[$1].id) }) else {
                 current = target
                 lock.unlock()
+                waiters.changed(pendingDelays)
                 return
             }
             let entry = entries.remove(at: index)
             current = max(current, entry.due)
             lock.unlock()
+            waiters.changed(pendingDelays)
             entry.work()
         }
     }
 
     fileprivate func cancel(id: Int) {
         lock.lock(); cancelled.insert(id); lock.unlock()
+        waiters.changed(pendingDelays)
     }
 
     private struct ManualWork: ScheduledWork {

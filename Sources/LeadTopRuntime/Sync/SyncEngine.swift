@@ -3,9 +3,11 @@ import LeadOSAPI
 import LeadTopCore
 import Logging
 
-/// Keeps the dashboard's data fresh and its writes durable. Pollers (one per resource) and the
-/// outbox run on one serial queue, which owns all mutable state below; results reach the state
-/// owner only through `sink`, as `SyncUpdate` values. Nothing here blocks the caller.
+/// Keeps the dashboard's data fresh and its writes durable. Every decision (what to fetch and
+/// when, backoff, stale replies, outbox order, push and key state) is `SyncMachine`'s; the engine
+/// runs its commands: HTTP through the client, timers on the scheduler, the cache in the store,
+/// updates to `sink`. One serial queue owns the machine and the handles below; nothing here
+/// blocks the caller.
 public final class SyncEngine: @unchecked Sendable {
     /// Replaced (on `queue`) when the user fixes a refused key; each request captures the one it uses.
     var client: LeadOSClient
@@ -21,62 +23,27 @@ public final class SyncEngine: @unchecked Sendable {
 
     // MARK: State (guarded by `queue`)
 
-    var started = false
-    var stopped = false
-    var pollers: [Resource: PollerState] = [:]
-    var nextRequestID = 0
-    var feedCursor = FeedCursor()
-    var statsCampaignID: String?
-    var tracker: ConnectionTracker
-    var lastConnection: ConnectionStatus?
-    var lastRateLimit: RateLimit?
-    var outbox = OutboxState()
+    /// The policy.
+    var machine: SyncMachine
+    /// Pending timers by channel, each with a token: a timer called off after it already fired
+    /// finds another token (or none) and does nothing.
+    var timers: [SyncChannel: ArmedTimer] = [:]
+    var nextTimerToken = 0
+    /// Set by `stop()`: commands still queued from the event being handled are dropped.
+    var halted = false
     var receiver: WebhookReceiver?
-    var pushRetryTimer: (any ScheduledWork)?
-    /// LeadOS refused the webhook registration outright; only the user (R) asks again.
-    var pushRefused = false
-    /// LeadOS refuses the API key: pollers and outbox wait; one check runs every
-    /// `options.keyCheckInterval`.
-    var keyRejection: KeyRejection?
-    var keyCheckTimer: (any ScheduledWork)?
-    var keyCheckDue: Date?
-    /// The webhook registration met a refused key; it is sent again once the key works.
-    var pushAwaitingKey = false
-    var lastReport: ConnectionReport?
-    /// The unreadable objects last reported per resource, so a repeat is not reported again.
-    var reportedUnreadable: [Resource: [UnreadableItem]] = [:]
-    /// The last campaigns poll stopped at its page limit with more on LeadOS.
-    var moreCampaignsOnServer = false
-    /// What the last polls brought, so a reply that changes nothing costs no write to the cache
-    /// and no update (idle polls are most polls). Cleared when a write or push changed the object.
-    var lastPolled = LastPolled()
 
-    struct LastPolled {
-        var campaigns: [Campaign]?
-        var balance: Balance?
-        var stats: (scope: String?, body: Data)?
-        var feedbackSummary: FeedbackSummary?
+    struct ArmedTimer {
+        var token: Int
+        var work: any ScheduledWork
     }
 
-    /// One resource's poller: its pending timer, the id of the request whose reply counts, and
-    /// how many tries in a row failed.
-    struct PollerState {
-        var timer: (any ScheduledWork)?
-        var latestRequestID = 0
-        var failures = 0
-    }
-
-    /// The outbox sender: one write in flight at a time, oldest first, so a pause and a later
-    /// resume of the same campaign reach LeadOS in the order they were made.
-    struct OutboxState {
-        var sending: Int64?
-        var failures = 0
-        var retryTimer: (any ScheduledWork)?
-    }
+    /// Pages of campaigns one poll fetches at most.
+    static var campaignPageLimit: Int { SyncMachine.campaignPageLimit }
 
     /// Builds the engine and its client. The client makes one try per request (`RetryPolicy.once`):
-    /// the engine schedules retries itself, with `options.backoff`, so it can show them; every
-    /// reply's headers reach the engine for the rate-limit display.
+    /// the machine schedules retries itself, with `options.backoff`, so it can show them; every
+    /// reply's headers reach the machine for the rate-limit display.
     public init(clientOptions: LeadOSClientOptions, store: LocalStore, options: SyncOptions = SyncOptions(),
                 clock: any SyncClock = SystemClock(), scheduler: any SyncScheduler = DispatchScheduler(),
                 sink: @escaping @Sendable (SyncUpdate) -> Void) throws {
@@ -92,76 +59,61 @@ public final class SyncEngine: @unchecked Sendable {
         self.clientOptions = clientOptions
         self.store = store; self.options = options
         self.clock = clock; self.scheduler = scheduler; self.sink = sink
-        self.tracker = ConnectionTracker(offlineAfterFailures: options.offlineAfterFailures, offlineAfter: options.offlineAfter)
+        self.machine = SyncMachine(configuration: Self.configuration(options, apiKey: clientOptions.apiKey))
         relay.attach(self)
         queue.setSpecific(key: Self.queueKey, value: ObjectIdentifier(self))
+    }
+
+    /// The machine's fixed inputs, from the engine's options.
+    static func configuration(_ options: SyncOptions, apiKey: String) -> SyncMachine.Configuration {
+        var configuration = SyncMachine.Configuration()
+        configuration.intervals = options.intervals
+        configuration.backoff = options.backoff
+        configuration.offlineAfterFailures = options.offlineAfterFailures
+        configuration.offlineAfter = options.offlineAfter
+        configuration.feedPageSize = options.feedPageSize
+        configuration.keyCheckInterval = options.keyCheckInterval
+        configuration.pushFeedInterval = options.pushFeedInterval
+        configuration.pushEnabled = options.webhook != nil
+        configuration.account = options.account
+        configuration.redactedKey = APIKey.redacted(apiKey)
+        configuration.random = options.random
+        return configuration
     }
 
     /// Emits the cached state, then starts every poller, the outbox and (if configured) push mode.
     public func start() {
         queue.async { [self] in
-            guard !started, !stopped else { return }
-            started = true
-            loadCache()
-            publishPendingCount()
-            for resource in Resource.allCases where options.intervals[resource] > 0 {
-                poll(resource)
-            }
-            drainOutbox()
-            if let webhook = options.webhook { startReceiver(webhook) }
+            guard machine.phase == .idle else { return }
+            handle(.started(loadCache()))
         }
     }
 
     /// Stops timers and the receiver. Replies still in flight are ignored; queued writes stay in
     /// the outbox for the next start. Safe to call from any thread, including from the sink.
     public func stop() {
-        let halt = { [self] () -> WebhookReceiver? in
-            stopped = true
-            for (resource, poller) in pollers { poller.timer?.cancel(); pollers[resource]?.timer = nil }
-            outbox.retryTimer?.cancel()
-            outbox.retryTimer = nil
-            keyCheckTimer?.cancel()
-            keyCheckTimer = nil
-            pushRetryTimer?.cancel()
-            pushRetryTimer = nil
-            return receiver
+        let halt = { [self] in
+            halted = true
+            for command in machine.handle(.stopped, at: clock.now()) { execute(command) }
+            for timer in timers.values { timer.work.cancel() }
+            timers = [:]
         }
-        let running = DispatchQueue.getSpecific(key: Self.queueKey) == ObjectIdentifier(self) ? halt() : queue.sync(execute: halt)
-        running?.stop()
+        if DispatchQueue.getSpecific(key: Self.queueKey) == ObjectIdentifier(self) { halt() } else { queue.sync(execute: halt) }
     }
 
     /// Marks `queue` so `stop()` can tell whether it already runs on it.
     static let queueKey = DispatchSpecificKey<ObjectIdentifier>()
 
     /// Polls every enabled resource now (replies to requests already in flight become stale), sends
-    /// the outbox, and registers for push again if LeadOS refused it.
+    /// the outbox, and registers for push again if LeadOS refused it; with a refused key, reads the
+    /// key again and checks it once.
     public func refreshNow() {
-        queue.async { [self] in
-            guard started, !stopped else { return }
-            // A refused key: read it again (the user may have fixed the config) and check it once,
-            // instead of five requests that would all be refused.
-            if keyRejection != nil {
-                reloadKey()
-                checkKey()
-                return
-            }
-            for resource in Resource.allCases where options.intervals[resource] > 0 { poll(resource) }
-            drainOutbox(force: true)
-            // A refused registration (say, a tunnel URL that was down) is worth one more try when
-            // the user asks for everything again; transient failures already retry on their own.
-            if pushRefused, let receiver {
-                pushRefused = false
-                registerOrReuse(receiver)
-            }
-        }
+        queue.async { [self] in handle(.refreshRequested) }
     }
 
     /// Scopes the daily stats to one campaign (nil = all) and fetches them at once.
     public func setStatsScope(campaignID: String?) {
-        queue.async { [self] in
-            statsCampaignID = campaignID
-            if started, !stopped { poll(.stats) }
-        }
+        queue.async { [self] in handle(.statsScopeChanged(campaignID: campaignID)) }
     }
 
     /// Stores the write durably, then sends it. Never blocks on the network.
@@ -170,66 +122,11 @@ public final class SyncEngine: @unchecked Sendable {
             do {
                 try store.enqueue(command, at: clock.now())
             } catch {
-                emit(.writeSettled(.refused(command, status: 0, code: "local_storage_error",
-                                            message: "could not save the write locally: \(error)")))
+                handle(.writeNotStored(command, reason: String(describing: error)))
                 return
             }
-            publishPendingCount()
-            if started, !stopped { drainOutbox() }
+            handle(.writeEnqueued)
         }
-    }
-
-    // MARK: - Shared helpers (on `queue`)
-
-    func emit(_ update: SyncUpdate) { sink(update) }
-
-    func publishConnection() {
-        let report = tracker.report
-        // Only a change of what is failing is news; every success moving `lastSuccess` is not.
-        if report.failures != lastReport?.failures {
-            lastReport = report
-            emit(.connectionReport(report))
-        }
-        let status = keyRejection.map(ConnectionStatus.keyRejected) ?? tracker.status(at: clock.now())
-        guard status != lastConnection else { return }
-        if lastConnection.map({ Self.kind($0) != Self.kind(status) }) ?? true {
-            options.logger?.info("connection \(Self.kind(status))", metadata: Self.logMetadata(status))
-        }
-        lastConnection = status
-        emit(.connection(status))
-    }
-
-    func publishPendingCount() {
-        emit(.pendingWrites((try? store.pendingWriteCount()) ?? 0))
-    }
-
-    /// Called for every HTTP reply; shows the rate-limit budget when it changes.
-    func observe(_ meta: ResponseMeta) {
-        queue.async { [self] in
-            guard let limit = meta.rateLimit, limit != lastRateLimit else { return }
-            let changed = lastRateLimit?.remaining != limit.remaining || lastRateLimit?.limit != limit.limit
-            lastRateLimit = limit
-            if changed { emit(.rateLimit(remaining: limit.remaining, limit: limit.limit)) }
-        }
-    }
-
-    /// Shows the last known state at once: campaigns, values and the feed's first page. Only a
-    /// page of leads is read, however big the cache: the feed reads the rest as it scrolls.
-    private func loadCache() {
-        let cached = (try? store.loadCache()) ?? CachedState()
-        let page = try? store.feedPage(FeedRequest(filter: .all, offset: 0, limit: options.firstFeedPage, generation: 0))
-        guard !cached.isEmpty || (page?.total ?? 0) > 0 else { return }
-        if let page {
-            // A cached lead from the future must not become the starting point (`since=9999-…`).
-            feedCursor = FeedCursor(known: page.leads, notAfter: FeedCursor.limit(serverDate: nil, now: clock.now()))
-            feedCursor.gap = try? store.feedGap()
-        }
-        if !cached.campaigns.isEmpty { emit(.campaigns(cached.campaigns)) }
-        if let page { emit(.feedPage(page)) }
-        if let balance = cached.balance { emit(.balance(balance)) }
-        if let stats = cached.stats { emit(.stats(stats)) }
-        if let summary = cached.feedbackSummary { emit(.feedbackSummary(summary)) }
-        emit(.loadedFromCache(at: cached.savedAt ?? clock.now()))
     }
 
     /// Reads rows of the feed from the cache for the state (`Effect.loadFeed`). On the engine's
@@ -237,49 +134,42 @@ public final class SyncEngine: @unchecked Sendable {
     public func loadFeedPage(_ request: FeedRequest) {
         queue.async { [self] in
             do {
-                emit(.feedPage(try store.feedPage(request)))
+                sink(.feedPage(try store.feedPage(request)))
             } catch {
-                emit(.feedPageFailed(request, message: String(describing: error)))
+                sink(.feedPageFailed(request, message: String(describing: error)))
             }
         }
     }
 
-    /// Writes leads to the cache, then tells the state which of them are new. If the cache cannot
-    /// be written, they are still shown, as new.
-    func storeAndEmit(_ leads: [Lead]) {
-        do {
-            emit(.leads(try store.storeLeads(leads, limit: options.cacheLeadLimit)))
-        } catch {
-            emit(.leads(StoredLeads(added: leads)))
+    /// The port the webhook receiver is bound to, once it runs.
+    public var webhookPort: Int? { queue.sync { receiver }?.port }
+
+    /// True once the receiver is registered with LeadOS and pushes are being accepted.
+    public var isPushActive: Bool { queue.sync { receiver }?.isRegistered ?? false }
+
+    // MARK: - Running the machine (on `queue`)
+
+    /// Hands `event` to the machine and runs what it answers, in order. Commands that read the
+    /// store answer with an event at once, whose commands run before the rest.
+    func handle(_ event: SyncEvent) {
+        for command in machine.handle(event, at: clock.now()) {
+            guard !halted else { return }
+            execute(command)
         }
     }
 
-    /// `live`, `degraded`, `offline` or `key_rejected`: a change of kind is worth a log line, a
-    /// new retry time is not.
-    static func kind(_ status: ConnectionStatus) -> String {
-        switch status {
-        case .live: "live"
-        case .degraded: "degraded"
-        case .offline: "offline"
-        case .keyRejected: "key_rejected"
-        }
+    /// Called for every HTTP reply; the machine shows the rate-limit budget when it changes.
+    func observe(_ meta: ResponseMeta) {
+        guard let limit = meta.rateLimit else { return }
+        queue.async { [self] in handle(.rateLimitSeen(limit)) }
     }
 
-    static func logMetadata(_ status: ConnectionStatus) -> Logger.Metadata {
-        switch status {
-        case .live: [:]
-        case .degraded(let reason, _), .offline(_, let reason, _): ["reason": "\(reason)"]
-        case .keyRejected(let rejection): ["status": "\(rejection.status)", "key": "\(rejection.redactedKey)"]
-        }
-    }
-
-    /// A 429: LeadOS answered and said when to come back.
-    static func isRateLimited(_ error: any Error) -> Bool { (error as? LeadOSError)?.status == 429 }
-
-    /// A one-line reason for the status bar.
-    static func reason(_ error: any Error) -> String {
-        guard let error = error as? LeadOSError else { return String(describing: error) }
-        return error.summary
+    /// What the cache holds: campaigns, values and the feed's first page. Only a page of leads is
+    /// read, however big the cache: the feed reads the rest as it scrolls.
+    private func loadCache() -> CachedStart {
+        let page = try? store.feedPage(FeedRequest(filter: .all, offset: 0, limit: options.firstFeedPage, generation: 0))
+        return CachedStart(cached: (try? store.loadCache()) ?? CachedState(), firstPage: page,
+                           gap: page == nil ? nil : try? store.feedGap())
     }
 }
 

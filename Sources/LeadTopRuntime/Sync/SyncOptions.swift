@@ -27,6 +27,9 @@ public struct SyncOptions: Sendable {
     /// While LeadOS refuses the key, the one quiet check is this far apart (API.md §1: a 401
     /// cannot heal by itself, so hammering it helps no one).
     public var keyCheckInterval: TimeInterval = 60
+    /// While pushes arrive, the feed is polled only as a safety net for lost pushes, this often
+    /// (a longer configured feed interval stays).
+    public var pushFeedInterval: TimeInterval = 30
     /// Reads the API key again from where it came from (say, the config file the user just
     /// fixed); called when the user asks for a refresh while the key is refused. Nil keeps the key.
     public var reloadAPIKey: (@Sendable () -> String?)?

@@ -6,7 +6,7 @@ import Testing
 @testable import LeadTopRuntime
 
 /// The engine over real loopback HTTP and a real SQLite file, with the scheduler and clock injected
-/// so retry timing is asserted exactly and nothing sleeps.
+/// so retry timing is asserted exactly; waits end on the engine's own updates and timers.
 @Suite struct SyncEngineTests {
     static let key = "ldo_live_sk_" + String(repeating: "e", count: 32)
 

@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "LeadTopApp", dependencies: ["LeadTopCore", "LeadTopRender", "LeadTopRuntime"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only module that touches ncurses.
-        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore"]),
+        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore", "LeadOSContract"]),
         // The LeadOS simulator: seeded world, HTTP routes, webhook sender, fault injection.
         .target(
             name: "LeadOSSimulator",

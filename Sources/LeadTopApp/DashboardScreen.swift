@@ -6,4 +6,6 @@ public protocol DashboardScreen: AnyObject, Sendable {
     func requestRender(fullRedraw: Bool)
     /// Takes the mouse or gives it back to the terminal.
     func setMouseCapture(_ on: Bool)
+    /// Rings the bell and/or posts a desktop notification through the terminal.
+    func alert(bell: Bool, desktop: (title: String, body: String)?)
 }

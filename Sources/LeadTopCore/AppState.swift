@@ -26,14 +26,20 @@ public struct AppState: Sendable {
         /// Whether the mouse is captured at start (`mouse = false` in the config leaves it to the
         /// terminal, for selecting text); `m` toggles it.
         public var mouse: Bool
+        /// `[notify]`: which live events notify, and how.
+        public var notify: NotifyRules
+        /// When the dashboard started: leads delivered before it are never live.
+        public var startedAt: Date
 
         public init(readOnly: Bool = false, leadCapacity: Int = 600, newMarkDuration: TimeInterval = 60,
                     messageDuration: TimeInterval = 5, sparklineDays: Int = 14, keySource: String = "",
-                    apiURL: String = "", isDemo: Bool = false, mouse: Bool = true, keys: KeyTable = .standard) {
+                    apiURL: String = "", isDemo: Bool = false, mouse: Bool = true, keys: KeyTable = .standard,
+                    notify: NotifyRules = NotifyRules(), startedAt: Date = .distantPast) {
             self.readOnly = readOnly; self.leadCapacity = leadCapacity; self.newMarkDuration = newMarkDuration
             self.messageDuration = messageDuration; self.sparklineDays = sparklineDays
             self.keySource = keySource; self.apiURL = apiURL; self.isDemo = isDemo; self.mouse = mouse
             self.keys = keys
+            self.notify = notify; self.startedAt = startedAt
         }
     }
 
@@ -106,6 +112,8 @@ public struct AppState: Sendable {
     public var rateLimit: RateLimit?
     public var pendingWrites = 0
     public var message: StatusMessage?
+    /// Recent notifications, oldest first (`N` lists them).
+    public var notifications: [DashboardNotification] = []
     /// Earlier `:` commands, oldest first (loaded at start, kept in the state directory).
     public var commandHistory: [String] = []
     /// Theme names `:theme` completes (the shipped ones and the user's).

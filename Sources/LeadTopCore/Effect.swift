@@ -17,6 +17,8 @@ public enum Effect: Sendable, Hashable {
     case switchTheme(String)
     /// Keep the `:` history (oldest first) in the state directory for the next start.
     case saveCommandHistory([String])
+    /// Ring, post to the desktop or run the user's command for a notification, as `[notify]` says.
+    case notify(DashboardNotification)
     /// Restore the terminal and exit.
     case quit
 }

@@ -10,6 +10,8 @@ public enum Modal: Sendable, Hashable {
     case filterInput(text: String)
     /// The `:` prompt; Enter runs the command, Esc leaves it.
     case commandPrompt(CommandPrompt)
+    /// The recent notifications (`N`); any key closes it.
+    case notifications
     /// Every field of the selected lead.
     case leadCard
     case help

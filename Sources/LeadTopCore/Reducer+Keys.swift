@@ -19,6 +19,8 @@ extension AppState {
             modal = .help
         case .command:
             modal = .commandPrompt(CommandPrompt())
+        case .notifications:
+            modal = .notifications
         case .nextPane:
             focus = focus.next
         case .previousPane:

@@ -7,7 +7,7 @@ extension AppState {
 
     mutating func handleModalKey(_ key: Key, modal current: Modal) -> [Effect] {
         switch current {
-        case .help:
+        case .help, .notifications:
             modal = nil
             return []
         case .connectionDetails:

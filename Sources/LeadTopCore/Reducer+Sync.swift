@@ -8,19 +8,26 @@ extension AppState {
         switch update {
         case .leads(let stored):
             receive(stored)
+            return notifyLeads(stored.added)
         case .feedPage(let page):
             acceptFeedPage(page)
         case .feedPageFailed(let request, let message):
             leads.abandon(request)
             show("Could not read the feed from the local cache: \(message)", kind: .error)
         case .campaigns(let list):
+            let previous = campaigns
             replaceCampaigns(list)
+            return notifyPauses(from: previous, to: list)
         case .campaign(let campaign):
+            let previous = campaigns
             var list = campaigns
             if let index = campaignIndex[campaign.id] { list[index] = campaign } else { list.insert(campaign, at: 0) }
             replaceCampaigns(list)
+            return notifyPauses(from: previous, to: [campaign])
         case .balance(let balance):
+            let previous = self.balance
             self.balance = balance
+            return notifyBalance(from: previous, to: balance)
         case .stats(let stats):
             if stats.campaignID == nil {
                 self.stats = stats

@@ -1,6 +1,7 @@
 import Foundation
 import LeadTopCore
 import Glibc
+import LeadOSContract
 import LeadTopRender
 import Synchronization
 
@@ -27,6 +28,8 @@ public final class TerminalApp: Sendable {
     /// The mouse capture the application wants; the loop applies it on its own thread.
     private let mouseWanted: Atomic<Bool>
     private let environment: [String: String]
+    /// Bell and desktop-notification bytes to write after the next frame.
+    private let pendingAlerts = Mutex<[UInt8]>([])
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = true) throws {
         self.wakePipe = try WakePipe()
@@ -38,6 +41,22 @@ public final class TerminalApp: Sendable {
     /// from any thread; applied before the next frame.
     public func setMouseCapture(_ on: Bool) {
         mouseWanted.store(on, ordering: .releasing)
+        requestRender()
+    }
+
+    /// Rings the bell and/or asks the terminal for a desktop notification (OSC 9, which iTerm2,
+    /// kitty, WezTerm and Windows Terminal show, and OSC 777, which VTE terminals and foot show).
+    /// Safe from any thread; written right after the next frame. The text is sanitized and kept
+    /// to one line, and `;` cannot end an OSC 777 field early.
+    public func alert(bell: Bool, desktop: (title: String, body: String)?) {
+        var bytes: [UInt8] = bell ? [0x07] : []
+        if let desktop {
+            let clean = { (text: String) in TextSanitizer.oneLine(text, max: 200).replacingOccurrences(of: ";", with: ",") }
+            bytes += Array("\u{1b}]9;\(clean(desktop.title)): \(clean(desktop.body))\u{7}".utf8)
+            bytes += Array("\u{1b}]777;notify;\(clean(desktop.title));\(clean(desktop.body))\u{7}".utf8)
+        }
+        guard !bytes.isEmpty else { return }
+        pendingAlerts.withLock { $0 += bytes }
         requestRender()
     }
 
@@ -100,6 +119,23 @@ public final class TerminalApp: Sendable {
             if !batch.events.isEmpty {
                 terminal.present(try render(terminal.size.width, terminal.size.height))
                 framePresented()
+            }
+            writePendingAlerts()
+        }
+    }
+
+    private func writePendingAlerts() {
+        let bytes = pendingAlerts.withLock { pending -> [UInt8] in
+            defer { pending.removeAll() }
+            return pending
+        }
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { if errno == EINTR { continue } else { return } }
+                offset += written
             }
         }
     }

@@ -97,7 +97,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let app = try TerminalApp(environment: environment, mouse: connection.mouse)
         let settings = AppState.Settings(
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
-            isDemo: demo, mouse: connection.mouse, keys: connection.keys)
+            isDemo: demo, mouse: connection.mouse, keys: connection.keys, notify: connection.notify, startedAt: Date())
         var state = AppState(now: Date(), settings: settings)
         let history = CommandHistoryFile(besideDatabase: connection.statePath)
         state.commandHistory = history.load()
@@ -117,7 +117,7 @@ struct DashboardCommand: AsyncParsableCommand {
             store: store, options: syncOptions,
             sink: { [session] update in session.post(.sync(update), wake: update.needsFrame) })
         trace.record("phase", "engine")
-        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history)
+        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify)
         session.loadTheme = ThemeLocator.loader(environment: environment)
         var prepared = PreparedDashboard(
             session: session, app: app, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)
@@ -163,6 +163,7 @@ struct DashboardCommand: AsyncParsableCommand {
             statePath: LocalStore.defaultPath(environment: environment), intervals: resolved.pollIntervals,
             webhook: webhook, configuredTheme: resolved.theme, warnings: resolved.warnings,
             keySource: resolved.keySource.words(profile: resolved.profile), mouse: resolved.mouse, keys: resolved.keys,
+            notify: resolved.notify,
             // R with a refused key reads the key again from the same place (flags and variables
             // cannot change, a config file or api_key_command can).
             reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
@@ -207,6 +208,7 @@ struct Connection {
     var keySource: String
     var mouse: Bool
     var keys: KeyTable
+    var notify = NotifyRules()
     var reloadAPIKey: (@Sendable () -> String?)?
     /// The profile and API URL, which the saved webhook registration belongs to.
     var account: String

@@ -19,6 +19,11 @@ import LeadTopTestSupport
         let mouse = Mutex<[Bool]>([])
         func requestRender(fullRedraw: Bool) { renderRequests.add(1, ordering: .relaxed) }
         func setMouseCapture(_ on: Bool) { mouse.withLock { $0.append(on) } }
+        /// Each alert as "bell" and/or the desktop text.
+        let alerts = Mutex<[String]>([])
+        func alert(bell: Bool, desktop: (title: String, body: String)?) {
+            alerts.withLock { $0.append((bell ? "bell " : "") + (desktop.map { "\($0.title): \($0.body)" } ?? "")) }
+        }
     }
 
     /// Records every request of the session, in order; the test answers by posting updates.

@@ -234,10 +234,10 @@ import LeadTopTestSupport
             │  PgUp PgDn    page up / down            R            refresh now            ││
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
-            │  p            pause/resume (y/N)        :            command prompt         ││
-            │  +            rate lead good            ?            this help              ││
-            │  -            rate bad, reason 1–6      q Ctrl-C     quit                   │┘
-            │  n            note on a rating                                              │┐
+            │  p            pause/resume (y/N)        N            notifications          ││
+            │  +            rate lead good            :            command prompt         ││
+            │  -            rate bad, reason 1–6      ?            this help              │┘
+            │  n            note on a rating          q Ctrl-C     quit                   │┐
             │  s            suppress email (y/N)                                          ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
@@ -265,10 +265,10 @@ import LeadTopTestSupport
             │  PgUp PgDn    page up / down            R            refresh now            ││
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
-            │  p            pause/resume (y/N) *      :            command prompt         ││
-            │  +            rate lead good *          ?            this help              ││
-            │  -            rate bad, reason 1–6 *    q Ctrl-C     quit                   │┘
-            │  n            note on a rating *                                            │┐
+            │  p            pause/resume (y/N) *      N            notifications          ││
+            │  +            rate lead good *          :            command prompt         ││
+            │  -            rate bad, reason 1–6 *    ?            this help              │┘
+            │  n            note on a rating *        q Ctrl-C     quit                   │┐
             │  s            suppress email (y/N) *                                        ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
@@ -437,10 +437,10 @@ import LeadTopTestSupport
             │  PgUp PgDn    page up / d…    R            refresh now   │
             │  mouse        click selec…    d            connection …  │
             │ Act                           m            mouse on / …  │
-            │  p            pause/resum…    :            command pro…  │
-            │  +            rate lead g…    ?            this help     │
-            │  -            rate bad, r…    q Ctrl-C     quit          │
-            │  n            note on a r…                               │
+            │  p            pause/resum…    N            notificatio…  │
+            │  +            rate lead g…    :            command pro…  │
+            │  -            rate bad, r…    ?            this help     │
+            │  n            note on a r…    q Ctrl-C     quit          │
             │  s            suppress em…                               │
             └──────────────────────────────────────────────────────────┘
             └──────────────────────────────────┘└──────────────────────┘

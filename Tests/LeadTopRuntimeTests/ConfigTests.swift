@@ -96,7 +96,8 @@ import Testing
         let (env, _) = try Self.write("api_key = \"\(Self.fileKey)\"\n[keys]\npause = \"P\"\nrate_good = [\"+\", \"g\"]\n")
         let config = try LeadTopConfig.resolve(ConfigInputs(environment: env))
         #expect(config.keys.action(for: .char("P")) == .pause)
-        #expect(config.keys.action(for: .char("p")) == nil)
+        let lowerP: KeyAction? = config.keys.action(for: .char("p"))
+        #expect(lowerP == nil)
         #expect(config.keys.action(for: .char("g")) == .rateGood)
         let (env2, path2) = try Self.write("api_key = \"\(Self.fileKey)\"\n[keys]\nquit = \"x\"\npasue = \"P\"\n")
         #expect(throws: ConfigError.invalidKeys(path: path2, line: 4, message: "unknown action `pasue`: did you mean `pause`?")) {

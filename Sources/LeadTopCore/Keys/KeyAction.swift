@@ -25,6 +25,8 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case details
     case mouse
     case help
+    /// `N`: the recent notifications.
+    case notifications
     /// `:`: the command prompt.
     case command
     case quit

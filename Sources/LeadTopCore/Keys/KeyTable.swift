@@ -144,6 +144,8 @@ public struct KeyTable: Sendable, Hashable {
                             + "LeadOS's whole error and request id"))
         b.append(Binding(.mouse, [Key.char("m")], "mouse on / off", group: .view,
                          detail: "mouse capture on / off (off: the terminal selects text without Shift)"))
+        b.append(Binding(.notifications, [Key.char("N")], "notifications", group: .view,
+                         detail: "the recent notifications (`[notify]` in the config says what notifies)"))
         b.append(Binding(.command, [Key.char(":")], "command prompt", group: .view,
                          detail: "command prompt: `:pause NAME`, `:resume NAME`, `:scope NAME` (or `all`), `:filter TEXT`, "
                             + "`:theme NAME`, `:q`, or any action of this table by its name; `Tab` completes, `↑`/`↓` "

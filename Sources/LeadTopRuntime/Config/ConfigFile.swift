@@ -32,7 +32,7 @@ public struct ConfigFile: Sendable {
     static let settingsKeys = ["api_key", "api_key_command", "api_url", "theme", "allow_insecure_http", "poll",
                                "webhook_port", "webhook_public_url", "mouse"]
     /// Keys only the top level may set.
-    static let topLevelKeys = ["default_profile", "profiles", "keys"]
+    static let topLevelKeys = ["default_profile", "profiles", "keys", "notify"]
     static let pollKeys = Resource.allCases.map(\.name)
 
     public var path: String
@@ -41,6 +41,8 @@ public struct ConfigFile: Sendable {
     public var profiles: [String: Settings] = [:]
     /// `[keys]`: action name → key names, in file order, with the line of each.
     public var keys: [(action: String, keys: [String], line: Int?)] = []
+    /// `[notify]`: nothing notifies without it.
+    public var notify = NotifyRules()
     /// Unknown keys, each with its file, line and the nearest known key: typos are reported, not
     /// silently ignored (a wrong type stays an error).
     public var warnings: [String] = []
@@ -69,6 +71,7 @@ public struct ConfigFile: Sendable {
         }
         checkKeys(table, known: Self.topLevelKeys + Self.settingsKeys, section: nil)
         if let poll = table["poll"]?.table { checkKeys(poll, known: Self.pollKeys, section: "poll") }
+        if let notify = table["notify"]?.table { checkKeys(notify, known: Self.notifyKeys, section: "notify") }
         for name in (table["profiles"]?.table?.keys ?? []).sorted() {
             guard let profile = table["profiles"]?.table?[name]?.table else { continue }
             checkKeys(profile, known: Self.settingsKeys, section: "profiles.\(name)")
@@ -91,6 +94,12 @@ public struct ConfigFile: Sendable {
                 }
             }
             keys.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        }
+        if let value = table["notify"] {
+            guard let notifyTable = value.table else {
+                throw .invalidValue(path: path, line: locate("notify", nil), key: "notify", expected: "a table such as [notify] bell = true")
+            }
+            notify = try Self.notifyRules(notifyTable, path: path, locate: locate)
         }
         defaultProfile = try Self.string(table, "default_profile", section: nil, path: path, locate: locate)
         base = try Self.settings(table, section: nil, path: path, locate: locate)

@@ -23,6 +23,8 @@ public struct LeadTopConfig: Sendable, Hashable {
     public var mouse: Bool
     /// The key bindings with the file's `[keys]` applied.
     public var keys: KeyTable
+    /// `[notify]`: which live events notify, and how.
+    public var notify = NotifyRules()
     /// Problems worth telling the user about that do not stop the program (e.g. file permissions).
     public var warnings: [String]
 
@@ -165,7 +167,8 @@ extension LeadTopConfig {
             theme: profile.theme ?? base.theme,
             allowInsecureHTTP: profile.allowInsecureHTTP ?? base.allowInsecureHTTP ?? false,
             pollIntervals: intervals, webhookPort: profile.webhookPort ?? base.webhookPort,
-            webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, keys: keys, warnings: warnings)
+            webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, keys: keys,
+            notify: file?.notify ?? NotifyRules(), warnings: warnings)
     }
 
     /// A warning when the file can be read by group or others: it may hold an API key.

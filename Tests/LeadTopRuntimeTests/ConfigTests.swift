@@ -1,4 +1,5 @@
 import Foundation
+import LeadTopCore
 import Testing
 @testable import LeadTopRuntime
 
@@ -238,5 +239,33 @@ import Testing
         #expect(XDGPaths.stateDirectory(environment: ["XDG_STATE_HOME": "/tmp/st", "HOME": "/home/u"]).path == "/tmp/st/leadtop")
         #expect(XDGPaths.stateDirectory(environment: ["HOME": "/home/u"]).path == "/home/u/.local/state/leadtop")
         #expect(XDGPaths.stateDirectory(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"]).path == "/home/u/.local/state/leadtop")
+    }
+    /// `[notify]` reads every rule; a wrong type names the key and line; a typo is a warning.
+    @Test func notifyRulesAreReadAndCheckedExactly() throws {
+        let (env, _) = try Self.write("""
+            api_key = "\(Self.fileKey)"
+            [notify]
+            score_at_least = 90
+            balance_below = 500
+            campaign_paused = true
+            campaign = ["EU fintech buyers", "東京"]
+            bell = true
+            desktop = true
+            command = "notify-send leadtop"
+            """)
+        let config = try LeadTopConfig.resolve(ConfigInputs(environment: env))
+        #expect(config.notify == NotifyRules(scoreAtLeast: 90, balanceBelow: 500, campaignPaused: true,
+                                             campaigns: ["EU fintech buyers", "東京"], bell: true, desktop: true,
+                                             command: "notify-send leadtop"))
+        let (plain, _) = try Self.write("api_key = \"\(Self.fileKey)\"\n")
+        #expect(try LeadTopConfig.resolve(ConfigInputs(environment: plain)).notify == NotifyRules())
+
+        let (bad, badPath) = try Self.write("api_key = \"\(Self.fileKey)\"\n[notify]\nbell = true\nscore_at_least = 101\n")
+        #expect(throws: ConfigError.invalidValue(path: badPath, line: 4, key: "notify.score_at_least", expected: "a score 0–100")) {
+            try LeadTopConfig.resolve(ConfigInputs(environment: bad))
+        }
+        let (typo, typoPath) = try Self.write("api_key = \"\(Self.fileKey)\"\n[notify]\nbel = true\n")
+        #expect(try LeadTopConfig.resolve(ConfigInputs(environment: typo)).warnings
+            == ["\(typoPath):3: unknown key `notify.bel`: did you mean `bell`?"])
     }
 }

@@ -13,8 +13,10 @@ extension AppState {
 
     mutating func notifyLeads(_ added: [Lead]) -> [Effect] {
         guard let minimum = settings.notify.scoreAtLeast, !added.isEmpty else { return [] }
+        // LeadOS's times have whole seconds: a lead of the second the dashboard started is live.
+        let start = settings.startedAt.timeIntervalSince1970.rounded(.down)
         let live = added.filter {
-            $0.deliveredAt >= settings.startedAt && now.timeIntervalSince($0.deliveredAt) <= Self.liveLeadAge
+            $0.deliveredAt.timeIntervalSince1970 >= start && now.timeIntervalSince($0.deliveredAt) <= Self.liveLeadAge
                 && $0.score >= minimum
         }
         var byCampaign: [String: [Lead]] = [:]

@@ -40,6 +40,18 @@ import LeadTopTestSupport
         #expect(state.notifications == [])
     }
 
+    /// LeadOS's times have whole seconds: a lead stamped with the second the dashboard started in
+    /// (so, seemingly, before it) is live.
+    @Test func aLeadOfTheStartSecondIsLive() {
+        var state = F.state()
+        state.settings.notify = NotifyRules(scoreAtLeast: 0)
+        state.settings.startedAt = F.now.addingTimeInterval(0.8)
+        let lead = F.lead("del_same", name: "Same Second", minutesAgo: 0)
+        #expect(deliver(&state, [lead]).count == 1)
+        state.settings.startedAt = F.now.addingTimeInterval(1.2)
+        #expect(deliver(&state, [F.lead("del_before", name: "Before", minutesAgo: 0)]) == [])
+    }
+
     @Test func aBurstIsOneNotificationPerCampaign() {
         var state = state(NotifyRules(scoreAtLeast: 90))
         let burst = (1...7).map { F.lead("del_b0\($0)", campaign: "camp_tokyo02", name: "B\($0)", score: 95, minutesAgo: 0) }

@@ -160,7 +160,7 @@ struct DashboardCommand: AsyncParsableCommand {
         return Connection(
             baseURL: resolved.apiURL, apiKey: resolved.apiKey,
             allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP,
-            statePath: LocalStore.defaultPath(environment: environment), intervals: resolved.pollIntervals,
+            statePath: LocalStore.path(profile: resolved.profile, environment: environment), intervals: resolved.pollIntervals,
             webhook: webhook, configuredTheme: resolved.theme, warnings: resolved.warnings,
             keySource: resolved.keySource.words(profile: resolved.profile), mouse: resolved.mouse, keys: resolved.keys,
             notify: resolved.notify,

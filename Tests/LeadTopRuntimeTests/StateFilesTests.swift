@@ -76,6 +76,26 @@ import Testing
         _ = first
     }
 
+    /// Each named profile has a state directory of its own: two dashboards on two profiles run
+    /// side by side, and a profile name cannot point outside the state directory.
+    @Test func namedProfilesHaveTheirOwnStateDirectory() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-profiles-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let env = ["XDG_STATE_HOME": state.path]
+        let top = state.appendingPathComponent("leadtop").path
+        #expect(LocalStore.path(profile: nil, environment: env) == top + "/leadtop.sqlite")
+        #expect(LocalStore.path(profile: "work", environment: env) == top + "/profiles/work/leadtop.sqlite")
+        #expect(LocalStore.path(profile: "../../etc", environment: env) == top + "/profiles/..%2F..%2Fetc/leadtop.sqlite")
+        #expect(LocalStore.path(profile: "..", environment: env) == top + "/profiles/%2E%2E/leadtop.sqlite")
+        #expect(LocalStore.path(profile: "EU fintech", environment: env) == top + "/profiles/EU%20fintech/leadtop.sqlite")
+
+        let work = try StateLock.acquire(beside: LocalStore.path(profile: "work", environment: env))
+        let home = try StateLock.acquire(beside: LocalStore.path(profile: "home", environment: env))
+        #expect(throws: StateLockError.self) { try StateLock.acquire(beside: LocalStore.path(profile: "work", environment: env)) }
+        #expect(Self.mode(top + "/profiles") == "0700" && Self.mode(top + "/profiles/work") == "0700")
+        _ = (work, home)
+    }
+
     @Test func aLockLeftByAKilledProcessDoesNotBlock() async throws {
         let path = Fixtures.tempDatabasePath()
         let directory = (path as NSString).deletingLastPathComponent

@@ -70,6 +70,27 @@ public final class LocalStore: Sendable {
         XDGPaths.stateDirectory(environment: environment).appendingPathComponent("leadtop.sqlite").path
     }
 
+    /// The state database of a profile. Without one it is `leadtop.sqlite` at the top of the state
+    /// directory, where it always was; a named profile has a directory of its own
+    /// (`profiles/NAME/`), so its cache, outbox, push registration, history and lock are its own
+    /// and writes queued for one account can never be sent with another's key.
+    public static func path(profile: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        guard let profile else { return defaultPath(environment: environment) }
+        return XDGPaths.stateDirectory(environment: environment)
+            .appendingPathComponent("profiles")
+            .appendingPathComponent(directoryName(forProfile: profile))
+            .appendingPathComponent("leadtop.sqlite").path
+    }
+
+    /// A profile name as one safe path component: letters, digits, `-`, `_` and `.` stay, the rest
+    /// is percent-encoded, and a name of dots cannot climb out.
+    static func directoryName(forProfile profile: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        if profile.allSatisfy({ $0 == "." }) { allowed.remove(".") }
+        let encoded = profile.addingPercentEncoding(withAllowedCharacters: allowed) ?? "profile"
+        return encoded.isEmpty ? "%00" : encoded
+    }
+
     private static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in

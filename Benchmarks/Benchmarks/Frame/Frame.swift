@@ -64,10 +64,11 @@ final class FrameLoop: @unchecked Sendable {
         previous = grid
     }
 
-    /// Keep the last frame, draw the next state into the grid, diff the two.
+    /// Keep the last frame, draw the next state into the frame before it (as the dashboard does,
+    /// so no grid is copied), diff the two.
     func frame() {
         flip.toggle()
-        previous = grid
+        swap(&previous, &grid)
         DashboardView.render(state: flip ? states.1 : states.0, theme: .default, into: &grid)
         blackHole(grid.frameDiff(since: previous))
     }

@@ -20,7 +20,7 @@ let arguments = CommandLine.arguments
 
 func cpuSeconds() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
@@ -46,7 +46,7 @@ case "frame":
     var changed = 0
     let start = cpuSeconds()
     for i in 0..<count {
-        previous = grid
+        swap(&previous, &grid) // as the dashboard does: draw into the frame before last
         DashboardView.render(state: i % 2 == 0 ? second : first, theme: .default, into: &grid)
         changed &+= grid.frameDiff(since: previous).runs.count
     }

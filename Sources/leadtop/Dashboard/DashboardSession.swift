@@ -9,9 +9,12 @@ import Synchronization
 /// there directly, and everything from background threads (sync updates, clock ticks) is posted
 /// to a mailbox and reduced in one batch when the loop wakes, so a burst becomes one frame.
 final class DashboardSession: @unchecked Sendable {
-    // Invariant: `state`, `grid` and `quitRequested` are touched only by the thread inside `run()`.
+    // Invariant: `state`, `grid`, `spare` and `quitRequested` are touched only by the thread inside `run()`.
     private var state: AppState
     private var grid = CellGrid(width: 0, height: 0)
+    /// The frame before the last, drawn into next. The terminal keeps the last frame to diff
+    /// against, so drawing into that one would first copy the whole grid (a tenth of a frame).
+    private var spare = CellGrid(width: 0, height: 0)
     private var quitRequested = false
     private let theme: Theme
     private let app: TerminalApp
@@ -40,6 +43,7 @@ final class DashboardSession: @unchecked Sendable {
         try app.run(
             render: { [self] width, height in
                 if width != state.width || height != state.height { apply(.resize(width: width, height: height)) }
+                swap(&grid, &spare)
                 if grid.width != width || grid.height != height { grid = CellGrid(width: width, height: height) }
                 DashboardView.render(state: state, theme: theme, into: &grid)
                 return grid

@@ -36,9 +36,6 @@ static inline attr_t leadtop_a_italic(void) { return A_ITALIC; }
 static inline int leadtop_getcury(WINDOW *w) { return getcury(w); }
 static inline int leadtop_getcurx(WINDOW *w) { return getcurx(w); }
 
-/// A terminfo string with two numeric parameters filled in (tiparm is variadic, which Swift cannot call).
-extern char *tiparm(const char *, ...);
-static inline const char *leadtop_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
 /// A terminfo string capability, or NULL when the terminal lacks it (tigetstr's -1 included).
 static inline const char *leadtop_tigetstr(const char *name) {
     char *s = tigetstr(name);

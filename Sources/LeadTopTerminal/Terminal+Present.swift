@@ -10,9 +10,9 @@ extension Terminal {
         let width = Int(leadtop_getmaxx(window)), height = Int(leadtop_getmaxy(window))
         if let last = lastGrid, last.width != grid.width || last.height != grid.height { lastGrid = nil }
         if lastGrid == nil { werase(window) }
-        let diff = grid.frameDiff(since: lastGrid, allowScroll: scrolling != nil && grid.height == height && grid.width == width)
+        let diff = grid.frameDiff(since: lastGrid, allowScroll: canScroll && grid.height == height && grid.width == width)
         if synchronizedOutput { Self.writeRaw(SynchronizedOutput.begin) }
-        if let scroll = diff.scroll, let scrolling { self.scroll(scroll, using: scrolling, screenHeight: height) }
+        if let scroll = diff.scroll { self.scroll(scroll, screenHeight: height) }
         var runs = diff.runs
         var repainted = false
         var index = 0

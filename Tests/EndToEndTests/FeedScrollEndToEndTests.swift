@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import LeadOSAPI
 import LeadOSSimulator
+import LeadTopCore
 import LeadTopTestSupport
 import Testing
 
@@ -10,12 +11,11 @@ import Testing
 /// a full redraw paints.
 @Suite("Feed scrolling in tmux", .serialized)
 struct FeedScrollEndToEndTests {
-    /// `ESC [ top ; bottom r` (set the scroll region) followed, before the region is set again, by
-    /// `ESC [ n L` (insert lines), as tmux's terminfo entries spell `csr` and `il`. ncurses' own
-    /// line hashing scrolls with `ESC M` and only where whole screen lines moved; this is the
-    /// dashboard's band scroll.
-    static var scrollThenInsert: Regex<Substring> {
-        #/\x1B\[\d+;\d+r(?:(?!\x1B\[\d+;\d+r).)*?\x1B\[\d*L/#.dotMatchesNewlines()
+    /// `ESC [ top ; bottom r` (set the scroll region, `top` 1-based) followed, before the region is
+    /// set again, by `ESC M` (reverse index), `ESC [ n T` (scroll down) or `ESC [ n L` (insert
+    /// lines), as tmux's terminfo entries spell `csr`, `ri`, `rin` and `il`.
+    static func scrollThenInsert(top: Int) throws -> Regex<AnyRegexOutput> {
+        try Regex("\\x1B\\[\(top);\\d+r(?:(?!\\x1B\\[\\d+;\\d+r).)*?(?:\\x1BM|\\x1B\\[\\d*T|\\x1B\\[\\d*L)").dotMatchesNewlines()
     }
 
     @Test("a pushed lead scrolls the feed rows with the terminal's insert-line and leaves the full redraw's screen")
@@ -60,7 +60,11 @@ struct FeedScrollEndToEndTests {
             try await Self.waitForOutput(output, growingPast: before)
             let scrolled = try session.capture(escapes: true)
             let written = Self.text(output, from: before)
-            #expect(written.contains(Self.scrollThenInsert), "no scroll region and line insertion in: \(written.debugDescription)")
+            // The band starts at the feed's first lead row (ncurses alone scrolls only where whole
+            // screen lines moved, further down where the panes beside the feed are blank).
+            let firstLeadRow = DashboardLayout(width: 120, height: 40).feed.inner.y + 1
+            #expect(written.contains(try Self.scrollThenInsert(top: firstLeadRow + 1)),
+                    "no scroll region from row \(firstLeadRow) and line insertion in: \(written.debugDescription)")
 
             // A resize away and back repaints every cell from scratch.
             try session.resize(width: 121, height: 40)

@@ -58,15 +58,16 @@ extension CellGrid {
     }
 
     /// The band scroll that saves the most cells, if it saves more than it costs. Only frames that
-    /// change several rows are looked at, so a selection move or a clock tick pays nothing here.
+    /// change many cells on several rows are looked at, so a selection move or a clock tick moving
+    /// the ages pays nothing here.
     func bestScroll(from previous: CellGrid, plain: [CellRun]) -> RowScroll? {
-        var changedRows = 0
+        var changedRows = 0, changedCells = 0
         var lastRow = -1
-        for run in plain where run.y != lastRow {
-            changedRows += 1
-            lastRow = run.y
+        for run in plain {
+            changedCells += run.count
+            if run.y != lastRow { changedRows += 1; lastRow = run.y }
         }
-        guard changedRows >= 4, height >= 4 else { return nil }
+        guard changedRows >= 4, changedCells >= 2 * width, height >= 4 else { return nil }
         let unshifted = (0..<height).map { differingCells(row: $0, previous: previous, previousRow: $0) }
         var best: (gain: Int, scroll: RowScroll)?
         for count in (1...Self.maxScroll).flatMap({ [$0, -$0] }) where count.magnitude * 2 <= height {

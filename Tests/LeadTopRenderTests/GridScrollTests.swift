@@ -71,6 +71,15 @@ struct GridScrollTests {
         #expect(diff == FrameDiff(runs: new.changedRuns(since: old)))
     }
 
+    @Test("a clock tick moving one age on every row is not looked at for a scroll")
+    func agesTick() {
+        let items = Self.names(12)
+        let old = grid(paneRows(items))
+        var new = old
+        for y in 1...12 { new[15, y] = Cell(text: "9") }
+        #expect(new.frameDiff(since: old) == FrameDiff(runs: new.changedRuns(since: old)))
+    }
+
     @Test("no scroll without a previous frame, or when scrolling is not allowed")
     func notAllowed() {
         let items = Self.names(12)

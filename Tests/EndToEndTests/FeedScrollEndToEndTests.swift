@@ -7,7 +7,8 @@ import LeadTopTestSupport
 import Testing
 
 /// A lead arriving at the top of the feed is drawn by the terminal's own scrolling: the bytes the
-/// dashboard writes hold a scroll region and an insert-line, and the screen they leave is the one
+/// dashboard writes hold a scroll region from the feed's first lead row and a line insertion or
+/// reverse index in it, and the screen they leave is the one
 /// a full redraw paints.
 @Suite("Feed scrolling in tmux", .serialized)
 struct FeedScrollEndToEndTests {
@@ -18,7 +19,7 @@ struct FeedScrollEndToEndTests {
         try Regex("\\x1B\\[\(top);\\d+r(?:(?!\\x1B\\[\\d+;\\d+r).)*?(?:\\x1BM|\\x1B\\[\\d*T|\\x1B\\[\\d*L)").dotMatchesNewlines()
     }
 
-    @Test("a pushed lead scrolls the feed rows with the terminal's insert-line and leaves the full redraw's screen")
+    @Test("a pushed lead scrolls the feed rows with the terminal's scroll region and leaves the full redraw's screen")
     func newLeadScrolls() async throws {
         let sim = try await SimulatorServer.start(SimulatorOptions(seed: 7, leadEvery: 0, rateLimitPerMinute: nil))
         defer { Task { await sim.stop() } }

@@ -26,6 +26,16 @@ let package = Package(
             name: "SeedCache",
             dependencies: ["BenchmarkWorld", .product(name: "LeadTopRuntime", package: "leadtop")]
         ),
+        // One frame or one empty poll, repeated, for instruction counts under callgrind.
+        .executableTarget(
+            name: "CostProbe",
+            dependencies: [
+                "BenchmarkWorld",
+                .product(name: "LeadTopRender", package: "leadtop"),
+                .product(name: "LeadTopCore", package: "leadtop"),
+                .product(name: "LeadOSAPI", package: "leadtop"),
+            ]
+        ),
         // Whole-dashboard render into the cell grid plus the diff against the previous frame.
         benchmark("Frame"),
         // Decoding `GET /v1/leads?limit=100` pages, and one page from bytes to a drawn screen.

@@ -33,6 +33,15 @@ static inline attr_t leadtop_a_reverse(void) { return A_REVERSE; }
 static inline attr_t leadtop_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t leadtop_a_italic(void) { return A_ITALIC; }
 
+static inline int leadtop_getcury(WINDOW *w) { return getcury(w); }
+static inline int leadtop_getcurx(WINDOW *w) { return getcurx(w); }
+
+/// A terminfo string capability, or NULL when the terminal lacks it (tigetstr's -1 included).
+static inline const char *leadtop_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
+
 static inline int leadtop_key_f(int n) { return KEY_F(n); }
 
 static inline mmask_t leadtop_button_pressed(int b) { return NCURSES_MOUSE_MASK(b, NCURSES_BUTTON_PRESSED); }

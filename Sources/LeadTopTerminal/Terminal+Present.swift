@@ -2,14 +2,18 @@ import CNcursesw
 import LeadTopRender
 
 extension Terminal {
-    /// Shows `grid`: only the runs that differ from the last frame go through ncurses, then one
+    /// Shows `grid`: a band of rows that moved (a new lead at the top of the feed) is scrolled
+    /// by the terminal, then only the runs that still differ go through ncurses, and one
     /// `doupdate` sends the frame (wrapped in synchronized output where supported).
     public func present(_ grid: CellGrid) {
         let window = leadtop_stdscr()
         let width = Int(leadtop_getmaxx(window)), height = Int(leadtop_getmaxy(window))
         if let last = lastGrid, last.width != grid.width || last.height != grid.height { lastGrid = nil }
         if lastGrid == nil { werase(window) }
-        var runs = grid.changedRuns(since: lastGrid)
+        let diff = grid.frameDiff(since: lastGrid, allowScroll: canScroll && grid.height == height && grid.width == width)
+        if synchronizedOutput { Self.writeRaw(SynchronizedOutput.begin) }
+        if let scroll = diff.scroll { self.scroll(scroll, screenHeight: height) }
+        var runs = diff.runs
         var repainted = false
         var index = 0
         while index < runs.count {
@@ -31,7 +35,6 @@ extension Terminal {
         }
         lastGrid = grid
         wnoutrefresh(window)
-        if synchronizedOutput { Self.writeRaw(SynchronizedOutput.begin) }
         doupdate()
         if synchronizedOutput { Self.writeRaw(SynchronizedOutput.end) }
     }

@@ -17,6 +17,8 @@ public final class Terminal {
     private let screen: OpaquePointer
     private var restored = false
     var pairs: ColorPairCache
+    /// The terminal can scroll a band of rows (see `TerminalScrolling`).
+    let canScroll: Bool
     /// The last frame handed to ncurses; nil forces the next frame to be drawn in full.
     var lastGrid: CellGrid?
     var reportedSize: (width: Int, height: Int)
@@ -59,6 +61,8 @@ public final class Terminal {
         colors = ColorMapper(depth: depth, directColor: directColor)
         pairs = ColorPairCache(capacity: hasColors ? Int(leadtop_color_pairs()) - 1 : 0)
 
+        // LEADTOP_SCROLL=0 turns band scrolls off (a terminal that mishandles scroll regions).
+        canScroll = environment["LEADTOP_SCROLL"] != "0" && TerminalScrolling.isSupported()
         let sync = tigetstr("Sync")
         let hasSync = sync != nil && Int(bitPattern: sync) != -1
         synchronizedOutput = SynchronizedOutput.isSupported(environment: environment, hasSyncCapability: hasSync)

@@ -5,7 +5,8 @@ import LeadTopRender
 import Synchronization
 
 /// One frame as the dashboard draws it: the whole screen rendered into the reused cell grid, the
-/// previous frame kept (as the terminal keeps it), and the diff of changed runs computed. Each
+/// previous frame kept (as the terminal keeps it), and the diff computed as the terminal asks for it
+/// (band scrolls looked for, then the changed runs). Each
 /// frame moves the feed selection by one row, so every frame has a small real change.
 ///
 /// The same account is drawn with all 100,000 leads and with only the newest 1,000: the two must
@@ -63,11 +64,12 @@ final class FrameLoop: @unchecked Sendable {
         previous = grid
     }
 
-    /// Keep the last frame, draw the next state into the grid, diff the two.
+    /// Keep the last frame, draw the next state into the frame before it (as the dashboard does,
+    /// so no grid is copied), diff the two.
     func frame() {
         flip.toggle()
-        previous = grid
+        swap(&previous, &grid)
         DashboardView.render(state: flip ? states.1 : states.0, theme: .default, into: &grid)
-        blackHole(grid.changedRuns(since: previous))
+        blackHole(grid.frameDiff(since: previous))
     }
 }

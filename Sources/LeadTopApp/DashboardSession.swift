@@ -11,10 +11,13 @@ import Synchronization
 /// two with a scripted screen and engine, so keys, the reducer, the effects and the grid are
 /// exercised together without a terminal.
 public final class DashboardSession: @unchecked Sendable {
-    // Invariant: `state`, `grid` and `quitRequested` are touched only by the thread that calls
-    // `handle` and `frame` (the UI thread).
+    // Invariant: `state`, `grid`, `spare` and `quitRequested` are touched only by the thread that
+    // calls `handle` and `frame` (the UI thread).
     private var state: AppState
     private var grid = CellGrid(width: 0, height: 0)
+    /// The frame before the last, drawn into next. The terminal keeps the last frame to diff
+    /// against, so drawing into that one would first copy the whole grid (a tenth of a frame).
+    private var spare = CellGrid(width: 0, height: 0)
     private var quitRequested = false
     private var theme: Theme
     private let screen: any DashboardScreen
@@ -69,8 +72,9 @@ public final class DashboardSession: @unchecked Sendable {
         return !quitRequested
     }
 
-    /// Draws the state into the session's grid, which is kept between frames (no allocation).
+    /// Draws the state into the frame before last, which is kept between frames (no allocation).
     public func frame(width: Int, height: Int) -> CellGrid {
+        swap(&grid, &spare)
         if grid.width != width || grid.height != height { grid = CellGrid(width: width, height: height) }
         DashboardView.render(state: state, theme: theme, into: &grid)
         return grid

@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // CSV output of the subcommands (RFC 4180 quoting).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Tests only: property-based rendering of extreme values.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -74,10 +76,21 @@ let package = Package(
             ],
             resources: [.copy("openapi.json")]
         ),
+        // The version `scripts/install` stamps into a release build (-Xcc -DLEADTOP_VERSION=…).
+        .target(name: "CBuildStamp"),
+        // The scriptable subcommands (leads, campaigns, rate, suppress, balance, stats, feedback, version).
+        .target(
+            name: "LeadTopCLI",
+            dependencies: [
+                "LeadOSAPI", "LeadTopRuntime", "LeadTopRender", "CWidth", "CBuildStamp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .executableTarget(
             name: "leadtop",
             dependencies: [
-                "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator",
+                "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator", "LeadTopCLI",
                 "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -101,6 +114,11 @@ let package = Package(
             "LeadTopRuntime", "LeadOSSimulator", "LeadTopTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CNcursesw"]),
+        // The real leadtop binary's subcommands against the simulator, and their output formats.
+        .testTarget(name: "CommandLineTests", dependencies: [
+            "LeadTopCLI", "LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth"]),
     ]
 )

@@ -64,7 +64,10 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only module that touches ncurses.
-        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore"]),
+        .target(
+            name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore"],
+            linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS]))]
+        ),
         // The LeadOS simulator: seeded world, HTTP routes, webhook sender, fault injection.
         .target(
             name: "LeadOSSimulator",

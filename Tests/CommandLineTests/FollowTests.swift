@@ -71,4 +71,17 @@ struct FollowTests {
         #expect(printed.count == window.count + fresh.count)
         #expect(Set(printed.dropFirst(window.count)) == Set(fresh.map(\.id)))
     }
+
+    @Test("--follow --limit 2 --format csv ends with 0 after the second new lead, one header row")
+    func followWithLimit() async throws {
+        let account = try await SimulatorAccount.start(historyLeads: 30)
+        defer { Task { await account.stop() } }
+        let process = try LeadTopProcess(["leads", "--follow", "--interval", "0.5", "--limit", "2", "--format", "csv",
+                                          "--fields", "id,score"] + account.connection)
+        try await Self.waitForFirstPoll(account, process)
+        let delivered = account.world.deliver(count: 3).sorted { ($0.deliveredAt, $0.id) < ($1.deliveredAt, $1.id) }
+        let result = try await process.wait(timeout: 20)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "id,score\r\n" + delivered.prefix(2).map { "\($0.id),\($0.score)\r\n" }.joined())
+    }
 }

@@ -11,6 +11,8 @@ struct LeadFollower {
     let query: LeadQuery
     let interval: TimeInterval
     let writer: RecordWriter
+    /// Stops after printing this many leads (`--limit`): a script can wait for the next lead.
+    var limit: Int?
 
     func run() async throws {
         var cursor: FeedCursor
@@ -19,8 +21,9 @@ struct LeadFollower {
         } else {
             // Following starts now: the newest page sets the cursor and is not printed.
             cursor = FeedCursor()
-            cursor = try await poll(cursor, print: false)
+            cursor = try await poll(cursor, print: false, room: nil).cursor
         }
+        var printed = 0
         var failing = false
         // From --since, the first poll prints the window so far at once.
         var waitFirst = query.since == nil
@@ -28,7 +31,10 @@ struct LeadFollower {
             if waitFirst { try await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000)) }
             waitFirst = true
             do {
-                cursor = try await poll(cursor, print: true)
+                let (next, count) = try await poll(cursor, print: true, room: limit.map { $0 - printed })
+                cursor = next
+                printed += count
+                if let limit, printed >= limit { return }
                 if failing { StandardStreams.error("leads --follow: LeadOS answers again") }
                 failing = false
             } catch let error as LeadOSError where ExitStatus.of(error) == .unreachable {
@@ -39,17 +45,19 @@ struct LeadFollower {
     }
 
     /// One fetch from a copy of the cursor: the cursor moves only once the leads are printed.
-    private func poll(_ cursor: FeedCursor, print: Bool) async throws -> FeedCursor {
+    /// Prints at most `room` leads (the oldest), for `--limit`.
+    private func poll(_ cursor: FeedCursor, print: Bool, room: Int?) async throws -> (cursor: FeedCursor, printed: Int) {
         var next = cursor
         let fetch = try await client.fetchFeed(after: &next, pageSize: 100, maxPages: 50)
-        guard print else { return next }
+        guard print else { return (next, 0) }
         // Oldest first, as a log reads; a fetch comes newest first.
-        let fresh = fetch.leads.filter(matches).sorted { ($0.deliveredAt, $0.id) < ($1.deliveredAt, $1.id) }
+        var fresh = fetch.leads.filter(matches).sorted { ($0.deliveredAt, $0.id) < ($1.deliveredAt, $1.id) }
+        if let room { fresh = Array(fresh.prefix(max(0, room))) }
         for lead in fresh { try writer.write(lead) }
         for item in fetch.unreadable {
             StandardStreams.error("warning: skipped a lead LeadOS sent that could not be read (\(item.id ?? "no id"): \(item.reason))")
         }
-        return next
+        return (next, fresh.count)
     }
 
     /// The feed is fetched unfiltered (so the cursor sees every lead); the filters apply here.

@@ -27,7 +27,7 @@ public struct LeadsCommand: AsyncParsableCommand {
     @Option(name: .customLong("email-status"), help: ArgumentHelp("Only these email statuses, comma-separated.",
                                                                   valueName: "valid,accept_all,unknown"))
     var emailStatus: String?
-    @Option(help: "Print at most this many leads.") var limit: Int?
+    @Option(help: "Print at most this many leads (with --follow: stop after this many new ones).") var limit: Int?
     @Flag(help: "Keep going: print each new lead as it arrives, until Ctrl-C (JSON lines unless --format says otherwise).")
     var follow = false
     @Option(help: "With --follow: seconds between polls.") var interval: Double = 5
@@ -82,7 +82,8 @@ public struct LeadsCommand: AsyncParsableCommand {
             }
             let writer = RecordWriter(format: format, kind: .lead, fields: fields)
             if follow {
-                try await LeadFollower(client: client, query: query, interval: interval, writer: writer).run()
+                try await LeadFollower(client: client, query: query, interval: interval, writer: writer, limit: limit).run()
+                try writer.finish()
             } else {
                 try await walk(client: client, query: query, writer: writer)
                 try writer.finish()

@@ -35,7 +35,7 @@ struct InstallTests {
         #expect(version.status == 0)
         #expect(version.output.hasPrefix("leadtop ") && version.output.contains("LeadOS API v1"))
 
-        let manual = try shell("MANWIDTH=80 man -l '\(prefix)/share/man/man1/leadtop.1' 2>&1 | col -b")
+        let manual = try shell("MANWIDTH=80 man -l '\(prefix)/share/man/man1/leadtop.1' 2>&1")
         #expect(manual.status == 0)
         #expect(manual.output.contains("LEADTOP(1)"))
         #expect(manual.output.contains("--demo"))

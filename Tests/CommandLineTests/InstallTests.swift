@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// `scripts/install` into a temporary prefix: the binary runs, `man` renders the page, bash
-/// accepts the completion. The debug build stands in for the release one (same commands, and
-/// a release build takes minutes), so the stamp is not checked here.
+/// `scripts/install` into a temporary prefix: the binary runs and says its stamped version, `man`
+/// renders the page, bash accepts the completion. The debug build stands in for the release one
+/// (the same commands; a release build takes many minutes).
 @Suite("scripts/install")
 struct InstallTests {
     func shell(_ command: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
@@ -32,8 +32,11 @@ struct InstallTests {
         #expect(installed.status == 0, "\(installed.output)")
 
         let version = try shell("'\(prefix)/bin/leadtop' --version")
+        let described = try shell("git describe --tags --always --dirty").output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let swift = try shell("swift --version 2>/dev/null | head -n 1 | sed 's/ *(.*//'").output.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(version.status == 0)
-        #expect(version.output.hasPrefix("leadtop ") && version.output.contains("LeadOS API v1"))
+        #expect(version.output == "leadtop \(described)\n\(swift)\nLeadOS API v1\n")
+        #expect(swift.hasPrefix("Swift version 6."))
 
         let manual = try shell("MANWIDTH=80 man -l '\(prefix)/share/man/man1/leadtop.1' 2>&1")
         #expect(manual.status == 0)

@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // CSV output of the subcommands (RFC 4180 quoting).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Tests only: property-based rendering of extreme values.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -70,7 +72,10 @@ let package = Package(
         .target(name: "LeadTopApp", dependencies: ["LeadTopCore", "LeadTopRender", "LeadTopRuntime"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The only module that touches ncurses.
-        .target(name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore", "LeadOSContract"]),
+        .target(
+            name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore", "LeadOSContract"],
+            linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS]))]
+        ),
         // The LeadOS simulator: seeded world, HTTP routes, webhook sender, fault injection.
         .target(
             name: "LeadOSSimulator",
@@ -82,11 +87,22 @@ let package = Package(
             ],
             resources: [.copy("openapi.json")]
         ),
+        // The version `scripts/install` stamps into a release build (-Xcc -DLEADTOP_VERSION=…).
+        .target(name: "CBuildStamp"),
+        // The scriptable subcommands (leads, campaigns, rate, suppress, balance, stats, feedback, version).
+        .target(
+            name: "LeadTopCLI",
+            dependencies: [
+                "LeadOSAPI", "LeadTopRuntime", "LeadTopRender", "CWidth", "CBuildStamp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .executableTarget(
             name: "leadtop",
             dependencies: [
                 "LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadTopRuntime", "LeadTopTerminal", "LeadOSSimulator",
-                "LeadTopApp", "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LeadTopApp", "LeadTopCLI", "CMallocTuning", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -110,6 +126,11 @@ let package = Package(
         ]),
         .testTarget(name: "LeadTopAppTests", dependencies: ["LeadTopApp", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopTerminalTests", dependencies: ["LeadTopTerminal", "LeadTopRender", "LeadTopCore", "CNcursesw"]),
+        // The real leadtop binary's subcommands against the simulator, and their output formats.
+        .testTarget(name: "CommandLineTests", dependencies: [
+            "LeadTopCLI", "LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth"]),
     ]
 )

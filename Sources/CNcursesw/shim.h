@@ -6,11 +6,15 @@
 #include <locale.h>
 #include <wchar.h>
 #include <stdio.h>
+#if defined(__APPLE__)
+// macOS ships the wide-character ncurses as plain <ncurses.h> and libncurses.
+#include <ncurses.h>
+#else
 #include <ncursesw/ncurses.h>
-
 // Glibc's Swift module hides these.
 extern int wcwidth(wchar_t c);
 extern int wcswidth(const wchar_t *s, size_t n);
+#endif
 
 // Function-like macros and mutable globals Swift cannot import (or rejects in Swift 6 mode).
 

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LeadTopCore
 
 /// Opt-in event trace for measuring the dashboard from outside (`scripts/bench`): with

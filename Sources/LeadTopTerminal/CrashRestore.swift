@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Last-resort restore when the process dies of a crash signal (a Swift trap is SIGILL or
 /// SIGTRAP): puts the shell's terminal modes back, leaves the alternate screen and writes out what
@@ -18,7 +22,7 @@ enum CrashRestore {
     static func install(shellModes modes: termios) {
         shellModes = modes
         _ = resetBytes.count
-        var action = Glibc.sigaction.init()
+        var action = sigaction()
         action.__sigaction_handler.sa_handler = { number in CrashRestore.handle(number) }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0

@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// Receives SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP and SIGCONT through Dispatch signal

@@ -1,6 +1,10 @@
 import LeadTopCore
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Terminal {
     /// Reads everything ncurses has (stdin is non-blocking here) and decodes it.

@@ -1,6 +1,10 @@
 import LeadTopCore
 import CNcursesw
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Terminal {
     /// Ctrl-Z, on the UI thread: gives the shell its screen and modes back, stops the process as

@@ -1,7 +1,11 @@
 import CNcursesw
 import CWidth
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LeadTopRender
 
 /// The ncursesw screen: opened with clear errors instead of ncurses' `exit`, restored exactly once.

@@ -1,6 +1,10 @@
 import Foundation
 import LeadTopCore
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LeadOSContract
 import LeadTopRender
 import Synchronization

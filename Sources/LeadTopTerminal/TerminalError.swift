@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why the terminal could not be opened or driven. Each message says what to fix.
 public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {

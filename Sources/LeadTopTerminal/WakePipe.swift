@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A self-pipe: any thread (or a signal source) writes a byte to wake the UI loop, which blocks in
 /// `poll(2)` on the read end next to stdin. Both ends are non-blocking, so a full pipe never

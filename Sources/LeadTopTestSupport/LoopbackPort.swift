@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A loopback port that nothing listens on right now (bound to port 0, read back, closed): for
 /// tests that need a closed port or a fixed port to listen on.

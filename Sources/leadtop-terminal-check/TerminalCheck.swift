@@ -1,7 +1,12 @@
+import Foundation
 import LeadTopCore
 import CWidth
 import Dispatch
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LeadTopRender
 import LeadTopTerminal
 
@@ -68,7 +73,7 @@ enum TerminalCheck {
 
     static func printError(_ message: String) {
         var bytes = Array((message + "\n").utf8)
-        _ = Glibc.write(STDERR_FILENO, &bytes, bytes.count)
+        FileHandle.standardError.write(Data(bytes))
     }
 
     static func screen(width: Int, height: Int, eventCount: Int, lastEvent: String, wakes: Int) -> CellGrid {

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a stats reply of exactly the documented shape (API.md §7.2) straight from its bytes.
 ///

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The state directory holds cached leads (names, emails, phone numbers): it is made 0700 and its
 /// files 0600 from the first byte, and one found looser (made by an older version, or by hand) is

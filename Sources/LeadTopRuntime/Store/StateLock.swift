@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One dashboard per state directory: an exclusive `flock` on `leadtop.lock` beside the database,
 /// held for the life of the process. The file says who holds it (pid and start time) so a second

@@ -4,6 +4,7 @@ import Foundation
 import LeadOSAPI
 import LeadOSSimulator
 import LeadTopApp
+import LeadTopCLI
 import LeadTopCore
 import LeadTopRender
 import LeadTopRuntime
@@ -24,19 +25,13 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @Flag(help: "Run against a built-in LeadOS simulator on a free loopback port (push mode on).")
     var demo = false
-    @Option(name: .customLong("api-key"), help: "LeadOS API key (else LEADOS_API_KEY, else the config file).")
-    var apiKey: String?
-    @Option(name: .customLong("api-url"), help: "LeadOS base URL (else LEADOS_API_URL, else the config file, else https://api.leados.net).")
-    var apiURL: String?
-    @Option(help: "Profile of the config file to use.") var profile: String?
-    @Option(help: "Config file (default: $XDG_CONFIG_HOME/leadtop/config.toml).") var config: String?
+    /// Where LeadOS is and which key: the same flags, resolved the same way, as the subcommands.
+    @OptionGroup var account: ConnectionOptions
     @Option(help: "Theme name or path to a .toml theme file.") var theme: String?
     @Flag(name: .customLong("read-only"), help: "Disable every key that writes to LeadOS.") var readOnly = false
     @Option(help: "Push mode: run a webhook receiver on HOST:PORT and register it with LeadOS.") var listen: String?
     @Option(name: .customLong("public-url"), help: "URL LeadOS should call for push mode (default: the --listen address).")
     var publicURL: String?
-    @Flag(name: .customLong("allow-insecure-http"), help: "Allow plain http to a non-loopback API host.")
-    var allowInsecureHTTP = false
     @Option(name: .customLong("log-level"),
             help: "debug (one line per request), info (connection changes) or warning, in $XDG_STATE_HOME/leadtop/leadtop.log.")
     var logLevel: LogLevel = .warning
@@ -146,9 +141,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     /// Flags, then `LEADOS_*` variables, then the config file.
     private func configuredConnection(environment: [String: String]) throws -> Connection {
-        let inputs = ConfigInputs(
-            apiKeyFlag: apiKey, apiURLFlag: apiURL, profileFlag: profile,
-            environment: environment, configFile: config.map { URL(fileURLWithPath: $0) })
+        let inputs = account.configInputs(environment: environment)
         let resolved = try LeadTopConfig.resolve(inputs)
         var webhook: WebhookReceiverOptions?
         if let listen {
@@ -159,7 +152,7 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         return Connection(
             baseURL: resolved.apiURL, apiKey: resolved.apiKey,
-            allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP,
+            allowInsecureHTTP: account.insecureHTTPAllowed || resolved.allowInsecureHTTP,
             statePath: LocalStore.path(profile: resolved.profile, environment: environment), intervals: resolved.pollIntervals,
             webhook: webhook, configuredTheme: resolved.theme, warnings: resolved.warnings,
             keySource: resolved.keySource.words(profile: resolved.profile), mouse: resolved.mouse, keys: resolved.keys,

@@ -9,7 +9,7 @@ import LeadTopRuntime
 public struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("api-key"), help: "LeadOS API key (else LEADOS_API_KEY, else the config file).")
     var apiKey: String?
-    @Option(name: .customLong("api-url"), help: "LeadOS base URL (else LEADOS_API_URL, else the config file).")
+    @Option(name: .customLong("api-url"), help: "LeadOS base URL (else LEADOS_API_URL, else the config file, else https://api.leados.net).")
     var apiURL: String?
     @Option(help: "Profile of the config file to use.") var profile: String?
     @Option(help: "Config file (default: $XDG_CONFIG_HOME/leadtop/config.toml).") var config: String?
@@ -18,11 +18,18 @@ public struct ConnectionOptions: ParsableArguments {
 
     public init() {}
 
+    /// What these flags give `LeadTopConfig.resolve` (the dashboard resolves the same way).
+    public func configInputs(environment: [String: String]) -> ConfigInputs {
+        ConfigInputs(apiKeyFlag: apiKey, apiURLFlag: apiURL, profileFlag: profile, environment: environment,
+                     configFile: config.map { URL(fileURLWithPath: $0) })
+    }
+
+    /// `--allow-insecure-http` was given.
+    public var insecureHTTPAllowed: Bool { allowInsecureHTTP }
+
     /// The configuration, as the dashboard resolves it.
     func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> LeadTopConfig {
-        try LeadTopConfig.resolve(ConfigInputs(
-            apiKeyFlag: apiKey, apiURLFlag: apiURL, profileFlag: profile, environment: environment,
-            configFile: config.map { URL(fileURLWithPath: $0) }))
+        try LeadTopConfig.resolve(configInputs(environment: environment))
     }
 
     /// A client with the contract's retry policy (5 tries, Retry-After honoured) and https rules.

@@ -8,6 +8,13 @@ import Testing
 @Suite struct SyncMachineTests {
     typealias D = MachineDriver
 
+    /// Every resource has its poller's channel and back; the other channels poll nothing.
+    @Test func channelsAndResourcesMapBothWays() {
+        for resource in Resource.allCases { #expect(SyncChannel(resource).resource == resource) }
+        #expect([SyncChannel.outbox, .push, .keyCheck].map(\.resource) == [nil, nil, nil])
+        #expect(SyncChannel.allCases.compactMap(\.resource) == Resource.allCases)
+    }
+
     @Test func startPollsEveryEnabledResourceOnceThenReadsTheOutbox() {
         var driver = D()
         #expect(driver.on(.started(CachedStart())) == [

@@ -19,16 +19,8 @@ public enum SyncChannel: String, CaseIterable, Sendable, Hashable, Comparable {
     }
 
     /// The resource this channel polls; nil for the outbox, push and the key check.
-    public var resource: Resource? {
-        switch self {
-        case .feed: .feed
-        case .campaigns: .campaigns
-        case .balance: .balance
-        case .stats: .stats
-        case .feedbackSummary: .feedbackSummary
-        case .outbox, .push, .keyCheck: nil
-        }
-    }
+    /// A poller's channel has its resource's raw value (a test holds them together).
+    public var resource: Resource? { Resource(rawValue: rawValue) }
 
     /// By name, as the overlay lists them.
     public static func < (lhs: SyncChannel, rhs: SyncChannel) -> Bool { lhs.rawValue < rhs.rawValue }

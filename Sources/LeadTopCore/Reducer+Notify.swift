@@ -34,7 +34,7 @@ extension AppState {
             if leads.count == 1, let lead = leads.first {
                 text = "Lead \(lead.score): \(lead.fullName) (\(lead.companyName)) in \(name)"
             } else {
-                text = "\(leads.count) leads ≥ \(minimum) in \(name)"
+                text = Self.burstText(count: leads.count, minimum: minimum, campaign: name)
             }
             return post(DashboardNotification(kind: .leads, at: now, text: text, campaignID: id,
                                               leadIDs: leads.map(\.id), count: leads.count))
@@ -71,7 +71,8 @@ extension AppState {
            let minimum = settings.notify.scoreAtLeast {
             last.count += notification.count
             last.leadIDs += notification.leadIDs
-            last.text = "\(last.count) leads ≥ \(minimum) in \(campaign(id: notification.campaignID ?? "")?.name ?? notification.campaignID ?? "")"
+            let id = notification.campaignID ?? ""
+            last.text = Self.burstText(count: last.count, minimum: minimum, campaign: campaign(id: id)?.name ?? id)
             notifications[notifications.count - 1] = last
             show("◆ " + last.text)
             return []
@@ -80,6 +81,11 @@ extension AppState {
         if notifications.count > Self.notificationLimit { notifications.removeFirst(notifications.count - Self.notificationLimit) }
         show("◆ " + notification.text)
         return [.notify(notification)]
+    }
+
+    /// "7 leads ≥ 90 in EU fintech buyers": a burst, whether it came in one poll or several pushes.
+    static func burstText(count: Int, minimum: Int, campaign name: String) -> String {
+        "\(count) leads ≥ \(minimum) in \(name)"
     }
 
     static func pauseWords(_ reason: PausedReason) -> String {

@@ -13,4 +13,10 @@ public enum Action: Sendable, Hashable {
     case sync(SyncUpdate)
     /// The theme `:theme` asked for is on screen, or why it could not be loaded.
     case themeSwitched(name: String, failure: String?)
+    /// The profile `:profile` asked for is open: the state starts afresh on its account.
+    case profileSwitched(ProfileAccount)
+    /// The profile could not be opened (its key, URL or state directory), and why.
+    case profileSwitchFailed(name: String, reason: String)
+    /// A profile switched away from has sent its queued writes; `leftQueued` wait for its next start.
+    case profileRetired(name: String, leftQueued: Int)
 }

@@ -12,6 +12,8 @@ public enum Modal: Sendable, Hashable {
     case commandPrompt(CommandPrompt)
     /// The recent notifications (`N`); any key closes it.
     case notifications
+    /// The config's profiles (`:profile` without a name); `selected` is the highlighted row.
+    case profilePicker(selected: Int)
     /// Every field of the selected lead.
     case leadCard
     case help

@@ -74,6 +74,8 @@ extension AppState {
         case .theme(let name):
             show("Loading theme \(name)…")
             return [.switchTheme(name)]
+        case .profile(let name):
+            return runProfileCommand(name)
         }
     }
 
@@ -122,6 +124,7 @@ extension AppState {
         switch kind {
         case .campaign: pool = (name == "scope" ? ["all"] : []) + campaigns.map(\.name)
         case .theme: pool = themeNames
+        case .profile: pool = profileNames
         case .text: pool = []
         }
         return pool.filter { $0.lowercased().hasPrefix(typed) }

@@ -28,6 +28,8 @@ extension AppState {
             return []
         case .commandPrompt(let prompt):
             return handleCommandKey(key, prompt: prompt)
+        case .profilePicker(let selected):
+            return handleProfilePickerKey(key, selected: selected)
         case .leadCard:
             switch key {
             case .esc, .enter, .char("q"):

@@ -30,6 +30,15 @@ extension AppState {
         case .themeSwitched(let name, let failure):
             if let failure { show(failure, kind: .error) } else { show("Theme \(name)") }
             return []
+        case .profileSwitched(let account):
+            profileSwitched(to: account)
+            return []
+        case .profileSwitchFailed(let name, let reason):
+            show("Profile \(name) not opened: \(reason)", kind: .error)
+            return []
+        case .profileRetired(let name, let leftQueued):
+            profileRetired(name: name, leftQueued: leftQueued)
+            return []
         }
     }
 }

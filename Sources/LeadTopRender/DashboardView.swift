@@ -39,6 +39,9 @@ public enum DashboardView {
         case .noteInput(_, let text, _): Dialogs.noteInput(into: &grid, text: text, screen: body, theme: theme)
         case .leadCard: LeadCard.draw(into: &grid, state: state, screen: body, theme: theme)
         case .notifications: NotificationList.draw(into: &grid, state: state, screen: body, theme: theme)
+        case .profilePicker(let selected):
+            Dialogs.profilePicker(into: &grid, names: state.profileNames, current: state.settings.profile,
+                                  selected: selected, screen: body, theme: theme)
         case .filterInput, .commandPrompt, nil: break
         }
     }

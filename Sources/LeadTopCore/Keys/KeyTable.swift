@@ -148,7 +148,7 @@ public struct KeyTable: Sendable, Hashable {
                          detail: "the recent notifications (`[notify]` in the config says what notifies)"))
         b.append(Binding(.command, [Key.char(":")], "command prompt", group: .view,
                          detail: "command prompt: `:pause NAME`, `:resume NAME`, `:scope NAME` (or `all`), `:filter TEXT`, "
-                            + "`:theme NAME`, `:q`, or any action of this table by its name; `Tab` completes, `↑`/`↓` "
+                            + "`:theme NAME`, `:profile NAME`, `:q`, or any action of this table by its name; `Tab` completes, `↑`/`↓` "
                             + "recall earlier commands"))
         b.append(Binding(.help, [Key.char("?")], "this help", group: .view, detail: "help overlay"))
         b.append(Binding(.quit, [Key.char("q"), Key.ctrl("c")], "quit", group: .view))

@@ -3,7 +3,8 @@ import LeadTopRuntime
 
 /// Carries out the reducer's effects: the one place where an effect value becomes work.
 public struct EffectInterpreter: Sendable {
-    public let engine: any SyncDriver
+    /// Replaced when the dashboard moves to another profile.
+    public var engine: any SyncDriver
     public let screen: any DashboardScreen
     /// Where the `:` history is kept; nil keeps it for this run only (`--demo`, tests).
     public let commandHistory: CommandHistoryFile?
@@ -20,8 +21,8 @@ public struct EffectInterpreter: Sendable {
         self.notificationCommand = notify.command.map(NotificationCommand.init(command:))
     }
 
-    /// `quit` and `switchTheme` change the session itself (it ends the loop, it holds the theme),
-    /// so the session acts on them and they are not handled here.
+    /// `quit`, `switchTheme` and `switchProfile` change the session itself (it ends the loop, it
+    /// holds the theme and the engine), so the session acts on them and they are not handled here.
     public func perform(_ effect: Effect) {
         switch effect {
         case .write(let command): engine.enqueue(command)
@@ -35,7 +36,7 @@ public struct EffectInterpreter: Sendable {
                 screen.alert(bell: notify.bell, desktop: notify.desktop ? ("leadtop", notification.text) : nil)
             }
             notificationCommand?.run(notification)
-        case .quit, .switchTheme: break
+        case .quit, .switchTheme, .switchProfile: break
         }
     }
 }

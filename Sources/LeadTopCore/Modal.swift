@@ -14,6 +14,8 @@ public enum Modal: Sendable, Hashable {
     case notifications
     /// The config's profiles (`:profile` without a name); `selected` is the highlighted row.
     case profilePicker(selected: Int)
+    /// Every field of one campaign (`i`, or `Enter` on the scoped campaign).
+    case campaignCard(campaignID: String)
     /// Every field of the selected lead.
     case leadCard
     case help
@@ -25,6 +27,8 @@ public enum Confirmation: Sendable, Hashable {
     case pause(campaignID: String, name: String)
     case resume(campaignID: String, name: String)
     case suppress(leadID: String, email: String)
+    /// Launch a draft; each lead will cost up to `costPerLead` credits.
+    case launch(campaignID: String, name: String, costPerLead: Int)
 }
 
 public enum NotePurpose: Sendable, Hashable {

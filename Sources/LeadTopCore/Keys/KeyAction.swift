@@ -18,6 +18,8 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case note
     case suppress
     case open
+    /// `i`: the selected campaign's whole record.
+    case campaignDetail = "campaign_detail"
     case allCampaigns = "all_campaigns"
     case filter
     case clear

@@ -15,6 +15,8 @@ enum Dialogs {
         case .pause(_, let name): question = "Pause campaign \(name)?"
         case .resume(_, let name): question = "Resume campaign \(name)?"
         case .suppress(_, let email): question = "Suppress \(email) in every campaign?"
+        case .launch(_, let name, let cost):
+            question = "Launch campaign \(name)? Each lead costs up to \(cost) credit\(cost == 1 ? "" : "s")."
         }
         let width = min(screen.width - 4, max(30, DisplayText.width(question) + 4))
         let inner = frame(into: &grid, screen: screen, width: width, height: 5, title: " Confirm ", theme: theme)

@@ -60,7 +60,7 @@ public struct CampaignQuery: Sendable, Hashable {
 
 /// `POST /v1/campaigns` body (API.md §7.5): `name` and `job_titles` are required; nil fields take
 /// the server's defaults and are not sent.
-public struct CampaignDraft: Encodable, Sendable, Hashable {
+public struct CampaignDraft: Codable, Sendable, Hashable {
     public var name: String
     public var jobTitles: [String]
     public var status: CampaignStatus?
@@ -89,7 +89,7 @@ public struct CampaignDraft: Encodable, Sendable, Hashable {
 
 /// `PATCH /v1/campaigns/{id}` body (API.md §7.6): only the fields set are sent.
 /// `totalLeadCap` is double-optional: `.some(nil)` sends `null`, which removes the cap.
-public struct CampaignPatch: Encodable, Sendable, Hashable {
+public struct CampaignPatch: Codable, Sendable, Hashable {
     public var name: String?
     public var status: CampaignStatus?
     public var dailyLeadCap: Int?
@@ -111,6 +111,22 @@ public struct CampaignPatch: Encodable, Sendable, Hashable {
     }
 
     typealias CodingKeys = CampaignDraft.CodingKeys
+
+    /// Reads a patch as `encode` writes it (the outbox keeps it): a `total_lead_cap` of `null`
+    /// is "remove the cap", a missing one "leave it".
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        status = try c.decodeIfPresent(CampaignStatus.self, forKey: .status)
+        dailyLeadCap = try c.decodeIfPresent(Int.self, forKey: .dailyLeadCap)
+        if c.contains(.totalLeadCap) { totalLeadCap = .some(try c.decodeNil(forKey: .totalLeadCap) ? nil : try c.decode(Int.self, forKey: .totalLeadCap)) }
+        jobTitles = try c.decodeIfPresent([String].self, forKey: .jobTitles)
+        industries = try c.decodeIfPresent([String].self, forKey: .industries)
+        companySizes = try c.decodeIfPresent([CompanySize].self, forKey: .companySizes)
+        geographies = try c.decodeIfPresent([String].self, forKey: .geographies)
+        minScore = try c.decodeIfPresent(Int.self, forKey: .minScore)
+        enrichmentLevel = try c.decodeIfPresent(EnrichmentLevel.self, forKey: .enrichmentLevel)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -14,6 +14,8 @@ public enum Modal: Sendable, Hashable {
     case notifications
     /// The config's profiles (`:profile` without a name); `selected` is the highlighted row.
     case profilePicker(selected: Int)
+    /// `c` or `e`: a campaign's writable fields, being edited.
+    case campaignForm(CampaignForm)
     /// Every field of one campaign (`i`, or `Enter` on the scoped campaign).
     case campaignCard(campaignID: String)
     /// Every field of the selected lead.

@@ -46,6 +46,10 @@ extension AppState {
             return openSelected()
         case .campaignDetail:
             return openCampaignCard()
+        case .createCampaign:
+            return openNewCampaignForm()
+        case .editCampaign:
+            return openEditCampaignForm()
         case .allCampaigns:
             return setScope(nil)
         case .clear:

@@ -28,6 +28,8 @@ extension AppState {
             return []
         case .commandPrompt(let prompt):
             return handleCommandKey(key, prompt: prompt)
+        case .campaignForm(let form):
+            return handleCampaignFormKey(key, form: form)
         case .campaignCard(let campaignID):
             return handleCampaignCardKey(key, campaignID: campaignID)
         case .profilePicker(let selected):

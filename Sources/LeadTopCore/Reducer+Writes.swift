@@ -108,11 +108,12 @@ extension AppState {
         switch outcome {
         case .applied(let command):
             switch command {
-            case .pause(let id), .resume(let id), .launch(let id): pendingCampaigns[id] = nil
+            case .pause(let id), .resume(let id), .launch(let id), .updateCampaign(let id, _): pendingCampaigns[id] = nil
+            case .createCampaign(let draft): show("Created \(draft.name)")
             case .feedback(let leadID, _): pendingFeedback[leadID] = nil
             case .suppress(let emails): show("Suppressed \(emails.joined(separator: ", "))")
             }
-        case .refused(let command, let status, _, let text):
+        case .refused(let command, let status, _, let text, let param):
             switch command {
             case .pause(let id), .resume(let id):
                 let verb = if case .pause = command { "Pause" } else { "Resume" }
@@ -137,6 +138,13 @@ extension AppState {
                 }
                 let name = leads.entry(id: leadID)?.lead.fullName ?? leadID
                 show("Rating of \(name) refused (\(status)): \(text)", kind: .error)
+            case .createCampaign:
+                reopenCampaignForm(after: command, status: status, message: text, param: param)
+            case .updateCampaign(let id, _):
+                if let original = pendingCampaigns.removeValue(forKey: id), let index = campaignIndex[id] {
+                    campaigns[index] = original
+                }
+                reopenCampaignForm(after: command, status: status, message: text, param: param)
             case .suppress(let emails):
                 show("Suppression of \(emails.joined(separator: ", ")) refused (\(status)): \(text)", kind: .error)
             }

@@ -8,6 +8,10 @@ public enum WriteCommand: Codable, Sendable, Hashable {
     case resume(campaignID: String)
     /// `PATCH {"status":"active"}` on a draft.
     case launch(campaignID: String)
+    /// `POST /v1/campaigns` from the form.
+    case createCampaign(CampaignDraft)
+    /// `PATCH /v1/campaigns/{id}` with the fields the form changed.
+    case updateCampaign(campaignID: String, CampaignPatch)
     case suppress(emails: [String])
 }
 
@@ -16,5 +20,5 @@ public enum WriteOutcome: Sendable, Hashable {
     /// LeadOS accepted it; the runtime also reports the resulting objects as `SyncUpdate`s.
     case applied(WriteCommand)
     /// LeadOS refused it with a 4xx other than 429; it will not be retried. `message` is for the user.
-    case refused(WriteCommand, status: Int, code: String, message: String)
+    case refused(WriteCommand, status: Int, code: String, message: String, param: String? = nil)
 }

@@ -38,6 +38,7 @@ public enum DashboardView {
             Dialogs.reasonPicker(into: &grid, lead: state.leads.entry(id: leadID)?.lead, note: note, screen: body, theme: theme)
         case .noteInput(_, let text, _): Dialogs.noteInput(into: &grid, text: text, screen: body, theme: theme)
         case .leadCard: LeadCard.draw(into: &grid, state: state, screen: body, theme: theme)
+        case .campaignForm(let form): CampaignFormView.draw(into: &grid, form: form, state: state, screen: body, theme: theme)
         case .campaignCard(let campaignID):
             CampaignCard.draw(into: &grid, campaign: state.campaign(id: campaignID), state: state, screen: body, theme: theme)
         case .notifications: NotificationList.draw(into: &grid, state: state, screen: body, theme: theme)

@@ -152,6 +152,43 @@ struct DashboardEndToEndTests {
         }
     }
 
+    @Test("c creates a campaign through the form, then e changes its daily cap: each sent exactly once")
+    func createAndEditThroughTheForm() async throws {
+        try await withDashboard { h in
+            let before = h.sim.world.campaigns().count
+            try h.session.sendKeys("1", "c")
+            try await h.session.waitForAsync(text: "New campaign")
+            try h.session.sendLiteral("Form made")
+            try h.session.sendKeys("Tab")
+            try h.session.sendLiteral("CFO, Controller")
+            for _ in 0..<6 { try h.session.sendKeys("Tab") }
+            // Daily cap: 25 → 30.
+            try h.session.sendKeys("BSpace", "BSpace")
+            try h.session.sendLiteral("30")
+            try h.session.sendKeys("Enter")
+            try await eventually("the campaign created in the simulator") { h.sim.world.campaigns().count == before + 1 }
+            let created = try #require(h.sim.world.campaigns().first { $0.name == "Form made" })
+            #expect(created.jobTitles == ["CFO", "Controller"])
+            #expect(created.dailyLeadCap == 30)
+            #expect(created.status == .active)
+            try await h.session.waitForAsync(text: "Created Form made")
+
+            // The newest campaign is the list's first row.
+            try h.session.sendKeys("g", "e")
+            try await h.session.waitForAsync(text: "Edit Form made")
+            for _ in 0..<7 { try h.session.sendKeys("Down") }
+            try h.session.sendKeys("BSpace", "BSpace")
+            try h.session.sendLiteral("45")
+            try h.session.sendKeys("Enter")
+            try await eventually("the daily cap changed in the simulator") { h.sim.world.campaign(id: created.id)?.dailyLeadCap == 45 }
+            let writes = h.sim.world.appliedWrites().filter { $0.method != "GET" && ($0.path == "/v1/campaigns" || $0.path.contains(created.id)) }
+            #expect(writes.map { "\($0.method) \($0.path) \($0.status)" } == [
+                "POST /v1/campaigns 201", "PATCH /v1/campaigns/\(created.id) 200",
+            ])
+            #expect(Set(writes.compactMap(\.idempotencyKey)).count == 2)
+        }
+    }
+
     @Test("p then y pauses the selected campaign in LeadOS, and again resumes it")
     func pauseAndResume() async throws {
         try await withDashboard { h in

@@ -425,9 +425,7 @@ import LeadTopTestSupport
     @Test func helpShowsEveryKeyAtTheMinimumSize() {
         var state = DashboardFixtures.state(width: 60, height: 18)
         reduce(&state, .key(.char("?")))
-        let grid = DashboardView.render(state: state, theme: .default, width: 60, height: 18)
-        assertGrid(grid, """
-            ┌1 Campaigns (5)───────────────────┐┌3 Delivery stats (all)┐
+        assertGrid(DashboardView.render(state: state, theme: .default, width: 60, height: 18), """
             ┌ Keys · any key closes ───────────────────────────────────┐
             │ Move                         View                        │
             │  Tab S-Tab    next / prev…    Enter        lead card /…  │
@@ -438,13 +436,15 @@ import LeadTopTestSupport
             │  mouse        click selec…    R            refresh now   │
             │ Act                           d            connection …  │
             │  p            pause/resum…    m            mouse on / …  │
-            │  +            rate lead g…    N            notificatio…  │
-            │  -            rate bad, r…    :            command pro…  │
-            │  n            note on a r…    ?            this help     │
-            │  s            suppress em…    q Ctrl-C     quit          │
+            │  c            new campaig…    N            notificatio…  │
+            │  e            edit campai…    :            command pro…  │
+            │  +            rate lead g…    ?            this help     │
+            │  -            rate bad, r…    q Ctrl-C     quit          │
+            │  n            note on a r…                               │
+            │  s            suppress em…                               │
             └──────────────────────────────────────────────────────────┘
-            └──────────────────────────────────┘└──────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…
             """)
     }
+
 }

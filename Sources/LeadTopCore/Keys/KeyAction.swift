@@ -20,6 +20,9 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case open
     /// `i`: the selected campaign's whole record.
     case campaignDetail = "campaign_detail"
+    /// `c` and `e`: the campaign form, empty or on the selected campaign.
+    case createCampaign = "create_campaign"
+    case editCampaign = "edit_campaign"
     case allCampaigns = "all_campaigns"
     case filter
     case clear

@@ -120,6 +120,10 @@ public struct KeyTable: Sendable, Hashable {
         b.append(Binding(.pageDown, [Key.pageDown], "page down", group: .move, onLeadCard: true, row: "pages"))
         b.append(Binding(.pause, [Key.char("p")], "pause/resume (y/N)", group: .act, writes: true,
                          detail: "pause (active), resume (paused) or launch (draft, with its cost per lead) the selected campaign, after a `y/N` confirmation"))
+        b.append(Binding(.createCampaign, [Key.char("c")], "new campaign (form)", group: .act, writes: true,
+                         detail: "new campaign: a form of its fields, checked before sending; `Tab` moves, `Enter` saves, `Esc` asks before discarding"))
+        b.append(Binding(.editCampaign, [Key.char("e")], "edit campaign (form)", group: .act, writes: true,
+                         detail: "edit the selected campaign in the same form; only the changed fields are sent"))
         b.append(Binding(.rateGood, [Key.char("+")], "rate lead good", group: .act, writes: true, onLeadCard: true,
                          detail: "rate the selected lead good"))
         b.append(Binding(.rateBad, [Key.char("-")], "rate bad, reason 1–6", group: .act, writes: true, onLeadCard: true,

@@ -59,6 +59,10 @@ extension SyncEngine {
             return .campaign(try await client.pauseCampaign(id: campaignID, idempotencyKey: key))
         case .resume(let campaignID):
             return .campaign(try await client.resumeCampaign(id: campaignID, idempotencyKey: key))
+        case .createCampaign(let draft):
+            return .campaign(try await client.createCampaign(draft, idempotencyKey: key))
+        case .updateCampaign(let campaignID, let patch):
+            return .campaign(try await client.updateCampaign(id: campaignID, patch, idempotencyKey: key))
         case .launch(let campaignID):
             return .campaign(try await client.updateCampaign(id: campaignID, CampaignPatch(status: .active), idempotencyKey: key))
         case .suppress(let emails):

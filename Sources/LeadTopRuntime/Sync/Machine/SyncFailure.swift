@@ -22,15 +22,17 @@ struct SyncFailure: Error, Sendable, Hashable {
     var isUnsendable = false
     /// LeadOS's own message (one clean line), when its error object carried one.
     var message: String?
+    /// The request field LeadOS's error names (`param`), when it names one.
+    var param: String?
 
     /// A 429: LeadOS answered and said when to come back.
     var isRateLimited: Bool { status == 429 }
 
     init(summary: String, detail: String? = nil, status: Int? = nil, code: String? = nil, retryAfter: TimeInterval? = nil,
-         isKeyRejection: Bool = false, isDefinitiveRefusal: Bool = false, isUnsendable: Bool = false, message: String? = nil) {
+         isKeyRejection: Bool = false, isDefinitiveRefusal: Bool = false, isUnsendable: Bool = false, message: String? = nil, param: String? = nil) {
         self.summary = summary; self.detail = detail ?? summary; self.status = status; self.code = code
         self.retryAfter = retryAfter; self.isKeyRejection = isKeyRejection; self.isDefinitiveRefusal = isDefinitiveRefusal
-        self.isUnsendable = isUnsendable; self.message = message
+        self.isUnsendable = isUnsendable; self.message = message; self.param = param
     }
 
     /// Reads `error`: a `LeadOSError` tells all of the above, anything else only its description.
@@ -40,11 +42,16 @@ struct SyncFailure: Error, Sendable, Hashable {
             return
         }
         var message: String?
-        if case .api(_, let body, _) = error { message = TextSanitizer.oneLine(body.message, max: 200) }
+        var param: String?
+        if case .api(_, let body, _) = error {
+            message = TextSanitizer.oneLine(body.message, max: 200)
+            param = body.param.map { TextSanitizer.oneLine($0, max: 100) }
+        }
         var unsendable = false
         if case .invalidRequest = error { unsendable = true }
         self.init(summary: error.summary, detail: error.description, status: error.status, code: error.code,
                   retryAfter: error.meta?.retryAfter, isKeyRejection: error.isKeyRejection,
-                  isDefinitiveRefusal: error.isDefinitiveRefusal, isUnsendable: unsendable, message: message)
+                  isDefinitiveRefusal: error.isDefinitiveRefusal, isUnsendable: unsendable, message: message,
+                  param: param)
     }
 }

@@ -68,7 +68,7 @@ extension SyncMachine {
         case .failure(let failure) where failure.isDefinitiveRefusal || failure.isUnsendable:
             send(.settleWrite(sequence: entry.sequence))
             send(.emit(.writeSettled(.refused(entry.command, status: failure.status ?? 0, code: failure.code ?? "invalid_request",
-                                              message: failure.message ?? failure.detail))))
+                                              message: failure.message ?? failure.detail, param: failure.param))))
             send(.publishPendingCount)
             drainOutbox()
         case .failure(let failure):

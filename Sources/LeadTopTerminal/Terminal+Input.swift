@@ -11,13 +11,14 @@ extension Terminal {
     func readInput() -> [TerminalEvent] {
         let window = leadtop_stdscr()
         var events: [TerminalEvent] = []
+        // wint_t is unsigned on glibc and signed on Darwin; the conversions below take either.
         var code: wint_t = 0
         while true {
             let status = wget_wch(window, &code)
             if status == ERR { break }
             let raw: RawInput
             if status == KEY_CODE_YES {
-                switch Int32(bitPattern: code) {
+                switch Int32(truncatingIfNeeded: code) {
                 case KEY_RESIZE:
                     if let event = syncSize(force: true) { events.append(event) }
                     continue
@@ -26,10 +27,10 @@ extension Terminal {
                     guard getmouse(&report) == OK else { continue }
                     raw = .mouse(buttonState: report.bstate, x: report.x, y: report.y)
                 default:
-                    raw = .keyCode(Int32(bitPattern: code))
+                    raw = .keyCode(Int32(truncatingIfNeeded: code))
                 }
             } else {
-                raw = .character(UInt32(code))
+                raw = .character(UInt32(truncatingIfNeeded: code))
             }
             if let event = InputDecoder.decode(raw) { events.append(event) }
         }

@@ -58,7 +58,7 @@ extension Terminal {
         switch pairs.pair(fg: colors.colorNumber(cell.style.fg), bg: colors.colorNumber(cell.style.bg)) {
         case .existing(let number): pair = number
         case .allocate(let number):
-            init_extended_pair(number, colors.colorNumber(cell.style.fg), colors.colorNumber(cell.style.bg))
+            leadtop_init_pair(number, colors.colorNumber(cell.style.fg), colors.colorNumber(cell.style.bg))
             pair = number
         case .full:
             pair = 0

@@ -16,9 +16,9 @@ extern int wcwidth(wchar_t c);
 extern int wcswidth(const wchar_t *s, size_t n);
 #endif
 
-// ncurses 6.1 and later take colour pairs and colours as int (init_extended_pair, setcchar's
-// opts): pairs past 32767 and direct colours. The ncurses macOS ships (5.7) has only the
-// short-valued calls and refuses a non-NULL opts, so it gets those instead.
+// ncurses 6.1 and later take colour pairs and colours as int (init_extended_pair): pairs past
+// 32767 and direct colours. The older ncurses macOS ships has only the short-valued init_pair.
+// Its wide-character calls cannot be declared through this header on macOS (see CWideCurses).
 #if defined(NCURSES_EXT_COLORS) && NCURSES_EXT_COLORS >= 20170401
 #define LEADTOP_EXTENDED_COLORS 1
 #else
@@ -82,16 +82,6 @@ static inline mmask_t leadtop_button_pressed(int b) {
 static inline mmask_t leadtop_button_released(int b) { return NCURSES_MOUSE_MASK(b, NCURSES_BUTTON_RELEASED); }
 static inline mmask_t leadtop_button_clicked(int b) { return NCURSES_MOUSE_MASK(b, NCURSES_BUTTON_CLICKED); }
 static inline mmask_t leadtop_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
-
-/// Fills `cc` with up to 5 code points (one spacing character and its combining marks), the
-/// attributes and an extended colour pair (pairs above 32767 travel through `opts`).
-static inline int leadtop_setcchar(cchar_t *cc, const wchar_t *text, attr_t attrs, int pair) {
-#if LEADTOP_EXTENDED_COLORS
-    return setcchar(cc, text, attrs, (short)(pair > 32767 ? 0 : pair), &pair);
-#else
-    return setcchar(cc, text, attrs, (short)(pair > 32767 ? 0 : pair), NULL);
-#endif
-}
 
 /// Defines colour pair `pair` as `fg` on `bg` (ncurses colour numbers, -1 the default).
 static inline int leadtop_init_pair(int pair, int fg, int bg) {

@@ -1,5 +1,6 @@
 import LeadTopCore
 import CNcursesw
+import CWideCurses
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,16 +10,14 @@ import Darwin
 extension Terminal {
     /// Reads everything ncurses has (stdin is non-blocking here) and decodes it.
     func readInput() -> [TerminalEvent] {
-        let window = leadtop_stdscr()
         var events: [TerminalEvent] = []
-        // wint_t is unsigned on glibc and signed on Darwin; the conversions below take either.
-        var code: wint_t = 0
+        var code: UInt32 = 0
         while true {
-            let status = wget_wch(window, &code)
+            let status = leadtop_get_wide_character(&code)
             if status == ERR { break }
             let raw: RawInput
             if status == KEY_CODE_YES {
-                switch Int32(truncatingIfNeeded: code) {
+                switch Int32(bitPattern: code) {
                 case KEY_RESIZE:
                     if let event = syncSize(force: true) { events.append(event) }
                     continue
@@ -27,10 +26,10 @@ extension Terminal {
                     guard getmouse(&report) == OK else { continue }
                     raw = .mouse(buttonState: report.bstate, x: report.x, y: report.y)
                 default:
-                    raw = .keyCode(Int32(truncatingIfNeeded: code))
+                    raw = .keyCode(Int32(bitPattern: code))
                 }
             } else {
-                raw = .character(UInt32(truncatingIfNeeded: code))
+                raw = .character(code)
             }
             if let event = InputDecoder.decode(raw) { events.append(event) }
         }

@@ -1,13 +1,16 @@
 #ifndef LEADTOP_NCURSES_SHIM_H
 #define LEADTOP_NCURSES_SHIM_H
-// SwiftPM drops pkg-config's -D flags, so the wide-character API must be switched on here.
+// SwiftPM drops pkg-config's -D flags, so the wide-character API is switched on here. That
+// reaches Linux's ncursesw header, read as text; on macOS <ncurses.h> is part of the SDK's Darwin
+// module, built without it, so the wide-character calls live in CWideCurses instead.
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
 #include <stdio.h>
 #if defined(__APPLE__)
-// macOS ships the wide-character ncurses as plain <ncurses.h> and libncurses.
+// macOS ships the wide-character ncurses as plain <ncurses.h> and libncurses (5.7, or 6.0 in
+// newer SDKs).
 #include <ncurses.h>
 #else
 #include <ncursesw/ncurses.h>

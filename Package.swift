@@ -71,9 +71,15 @@ let package = Package(
         // and the screen and engine it talks to as protocols, so it runs without a terminal in tests.
         .target(name: "LeadTopApp", dependencies: ["LeadTopCore", "LeadTopRender", "LeadTopRuntime"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // ncurses' wide-character calls, compiled as C: on macOS the wide API must be switched on
+        // by the command line's macros (see wide_curses.c).
+        .target(name: "CWideCurses", cSettings: [
+            .define("_XOPEN_SOURCE_EXTENDED", to: "1", .when(platforms: [.macOS])),
+            .define("NCURSES_WIDECHAR", to: "1", .when(platforms: [.macOS])),
+        ]),
         // The only module that touches ncurses.
         .target(
-            name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWidth", "LeadTopRender", "LeadTopCore", "LeadOSContract"],
+            name: "LeadTopTerminal", dependencies: ["CNcursesw", "CWideCurses", "CWidth", "LeadTopRender", "LeadTopCore", "LeadOSContract"],
             linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS]))]
         ),
         // The LeadOS simulator: seeded world, HTTP routes, webhook sender, fault injection.

@@ -19,5 +19,9 @@ int leadtop_ensure_utf8_locale(void) {
     if (codeset_is_utf8()) return 1;
     if (setlocale(LC_ALL, "C.UTF-8") && codeset_is_utf8()) return 1;
     if (setlocale(LC_ALL, "C.utf8") && codeset_is_utf8()) return 1;
+#if defined(__APPLE__)
+    // Older macOS releases have no C.UTF-8 locale; their UTF-8 character classes are named UTF-8.
+    if (setlocale(LC_CTYPE, "UTF-8") && codeset_is_utf8()) return 1;
+#endif
     return 0;
 }

@@ -1,5 +1,5 @@
 /// Hands out ncurses colour pairs on demand and remembers them, so a pair is initialised once
-/// and then reused by every frame. Pure bookkeeping; the terminal performs the `init_extended_pair`.
+/// and then reused by every frame. Pure bookkeeping; the terminal performs the `leadtop_init_pair`.
 ///
 /// When every pair is taken the terminal starts over (`reset()`) and repaints the screen: pairs
 /// already on screen must never be redefined underneath it, which an LRU would do.

@@ -23,7 +23,7 @@ enum CrashRestore {
         shellModes = modes
         _ = resetBytes.count
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { number in CrashRestore.handle(number) }
+        action.plainHandler = { number in CrashRestore.handle(number) }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         for (index, number) in crashSignals.enumerated() {

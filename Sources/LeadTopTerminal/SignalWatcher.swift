@@ -55,7 +55,7 @@ final class SignalWatcher: @unchecked Sendable {
 
     private static func isIgnored(_ number: Int32) -> Bool {
         var current = sigaction()
-        guard sigaction(number, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler else { return false }
+        guard sigaction(number, nil, &current) == 0, let handler = current.plainHandler else { return false }
         return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 

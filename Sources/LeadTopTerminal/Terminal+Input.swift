@@ -1,5 +1,6 @@
 import LeadTopCore
 import CNcursesw
+import CWideCurses
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,11 +10,10 @@ import Darwin
 extension Terminal {
     /// Reads everything ncurses has (stdin is non-blocking here) and decodes it.
     func readInput() -> [TerminalEvent] {
-        let window = leadtop_stdscr()
         var events: [TerminalEvent] = []
-        var code: wint_t = 0
+        var code: UInt32 = 0
         while true {
-            let status = wget_wch(window, &code)
+            let status = leadtop_get_wide_character(&code)
             if status == ERR { break }
             let raw: RawInput
             if status == KEY_CODE_YES {
@@ -29,7 +29,7 @@ extension Terminal {
                     raw = .keyCode(Int32(bitPattern: code))
                 }
             } else {
-                raw = .character(UInt32(code))
+                raw = .character(code)
             }
             if let event = InputDecoder.decode(raw) { events.append(event) }
         }

@@ -1,4 +1,5 @@
 import CNcursesw
+import CWideCurses
 import LeadTopRender
 
 extension Terminal {
@@ -58,7 +59,7 @@ extension Terminal {
         switch pairs.pair(fg: colors.colorNumber(cell.style.fg), bg: colors.colorNumber(cell.style.bg)) {
         case .existing(let number): pair = number
         case .allocate(let number):
-            init_extended_pair(number, colors.colorNumber(cell.style.fg), colors.colorNumber(cell.style.bg))
+            leadtop_init_pair(number, colors.colorNumber(cell.style.fg), colors.colorNumber(cell.style.bg))
             pair = number
         case .full:
             pair = 0
@@ -67,21 +68,13 @@ extension Terminal {
         let attributes = Self.attributes(cell.style.attributes)
         if text.count == 1, text[0] >= 0x20, text[0] < 0x7F {
             // Printable ASCII, most of any frame: one character, no splitting.
-            var character = cchar_t()
-            var scalars = (wchar_t(bitPattern: text[0]), wchar_t(0))
-            _ = withUnsafePointer(to: &scalars) {
-                $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { leadtop_setcchar(&character, $0, attributes, pair) }
-            }
-            mvwadd_wch(leadtop_stdscr(), Int32(y), Int32(x), &character)
+            leadtop_put_character(Int32(y), Int32(x), text[0], UInt(attributes), pair)
             return result
         }
         let columns = text == .space ? 1 : Int(cell.width)
         for glyph in Self.glyphs(text.scalars, columns: columns, scalarWidth: { Int(wcwidth(wchar_t(bitPattern: $0))) }) {
             guard x + glyph.offset < screenWidth else { break }
-            var character = cchar_t()
-            var scalars = glyph.scalars
-            _ = leadtop_setcchar(&character, &scalars, attributes, pair)
-            mvwadd_wch(leadtop_stdscr(), Int32(y), Int32(x + glyph.offset), &character)
+            leadtop_put_cell(Int32(y), Int32(x + glyph.offset), glyph.scalars, UInt(attributes), pair)
         }
         return result
     }

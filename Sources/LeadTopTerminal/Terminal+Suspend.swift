@@ -41,7 +41,7 @@ extension Terminal {
         var savedMask = sigset_t()
         pthread_sigmask(SIG_UNBLOCK, &stopSignal, &savedMask)
         var defaultAction = sigaction()
-        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        defaultAction.plainHandler = SIG_DFL
         sigemptyset(&defaultAction.sa_mask)
         var savedAction = sigaction()
         sigaction(SIGTSTP, &defaultAction, &savedAction)

@@ -59,7 +59,8 @@ public final class Terminal {
             start_color()
             use_default_colors()
         }
-        let directColor = tigetflag("RGB") > 0 || leadtop_colors() >= 1 << 24
+        // Direct colour needs the int-valued colour calls of ncurses 6.1 (macOS's own 5.7 lacks them).
+        let directColor = leadtop_has_extended_colors() != 0 && (tigetflag("RGB") > 0 || leadtop_colors() >= 1 << 24)
         let depth = ColorDepth.detect(
             environment: environment, hasColors: hasColors, colorCount: Int(leadtop_colors()), hasRGBFlag: directColor)
         colors = ColorMapper(depth: depth, directColor: directColor)

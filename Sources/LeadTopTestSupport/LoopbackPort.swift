@@ -8,8 +8,17 @@ import Darwin
 /// A loopback port that nothing listens on right now (bound to port 0, read back, closed): for
 /// tests that need a closed port or a fixed port to listen on.
 public enum LoopbackPort {
+    /// `SOCK_STREAM` as `socket` takes it: glibc imports it as an enum, Darwin as an Int32.
+    public static var streamSocketType: Int32 {
+        #if canImport(Glibc)
+        Int32(SOCK_STREAM.rawValue)
+        #else
+        SOCK_STREAM
+        #endif
+    }
+
     public static func free() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, streamSocketType, 0)
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -65,6 +65,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                // Lead records as CSV, shared by `leadtop leads` and the dashboard's export.
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The dashboard session: the state's one owner on the UI thread, the effect interpreter,

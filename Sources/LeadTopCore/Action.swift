@@ -13,4 +13,6 @@ public enum Action: Sendable, Hashable {
     case sync(SyncUpdate)
     /// The theme `:theme` asked for is on screen, or why it could not be loaded.
     case themeSwitched(name: String, failure: String?)
+    /// How the export `Effect.export` started is going.
+    case export(ExportUpdate)
 }

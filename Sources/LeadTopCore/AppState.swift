@@ -118,6 +118,8 @@ public struct AppState: Sendable {
     public var commandHistory: [String] = []
     /// Theme names `:theme` completes (the shipped ones and the user's).
     public var themeNames: [String] = []
+    /// An export (`x`) is being written; a second waits for it.
+    public var exportRunning = false
 
     public init(width: Int = 80, height: Int = 24, now: Date = Date(timeIntervalSince1970: 0),
                 settings: Settings = Settings()) {

@@ -10,6 +10,8 @@ public enum Modal: Sendable, Hashable {
     case filterInput(text: String)
     /// The `:` prompt; Enter runs the command, Esc leaves it.
     case commandPrompt(CommandPrompt)
+    /// The `x` prompt: where to export the feed view; Enter exports, Esc leaves it.
+    case exportPath(text: String)
     /// The recent notifications (`N`); any key closes it.
     case notifications
     /// Every field of the selected lead.
@@ -23,6 +25,8 @@ public enum Confirmation: Sendable, Hashable {
     case pause(campaignID: String, name: String)
     case resume(campaignID: String, name: String)
     case suppress(leadID: String, email: String)
+    /// The export's file exists: replace it?
+    case overwrite(ExportRequest)
 }
 
 public enum NotePurpose: Sendable, Hashable {

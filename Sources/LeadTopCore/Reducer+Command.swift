@@ -74,6 +74,8 @@ extension AppState {
         case .theme(let name):
             show("Loading theme \(name)…")
             return [.switchTheme(name)]
+        case .export(let path):
+            return startExport(to: path)
         }
     }
 
@@ -122,7 +124,7 @@ extension AppState {
         switch kind {
         case .campaign: pool = (name == "scope" ? ["all"] : []) + campaigns.map(\.name)
         case .theme: pool = themeNames
-        case .text: pool = []
+        case .text, .path: pool = []
         }
         return pool.filter { $0.lowercased().hasPrefix(typed) }
     }

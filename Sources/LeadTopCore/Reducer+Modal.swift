@@ -28,6 +28,8 @@ extension AppState {
             return []
         case .commandPrompt(let prompt):
             return handleCommandKey(key, prompt: prompt)
+        case .exportPath(let text):
+            return handleExportPathKey(key, text: text)
         case .leadCard:
             switch key {
             case .esc, .enter, .char("q"):

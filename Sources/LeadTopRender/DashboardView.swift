@@ -39,7 +39,7 @@ public enum DashboardView {
         case .noteInput(_, let text, _): Dialogs.noteInput(into: &grid, text: text, screen: body, theme: theme)
         case .leadCard: LeadCard.draw(into: &grid, state: state, screen: body, theme: theme)
         case .notifications: NotificationList.draw(into: &grid, state: state, screen: body, theme: theme)
-        case .filterInput, .commandPrompt, nil: break
+        case .filterInput, .commandPrompt, .exportPath, nil: break
         }
     }
 

@@ -112,7 +112,14 @@ struct DashboardCommand: AsyncParsableCommand {
             store: store, options: syncOptions,
             sink: { [session] update in session.post(.sync(update), wake: update.needsFrame) })
         trace.record("phase", "engine")
-        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify)
+        // Its own client with the contract's retries (the engine's tries once and polls again).
+        let exporter = LeadExporter(
+            client: try LeadOSClient(options: LeadOSClientOptions(
+                baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP,
+                onExchange: RequestLog.recorder(logger))),
+            home: environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path)
+        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify,
+                                            exporter: exporter, post: { [session] action in session.post(action) })
         session.loadTheme = ThemeLocator.loader(environment: environment)
         var prepared = PreparedDashboard(
             session: session, app: app, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)

@@ -235,10 +235,10 @@ import LeadTopTestSupport
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
             │  p            pause/resume (y/N)        N            notifications          ││
-            │  +            rate lead good            :            command prompt         ││
-            │  -            rate bad, reason 1–6      ?            this help              │┘
-            │  n            note on a rating          q Ctrl-C     quit                   │┐
-            │  s            suppress email (y/N)                                          ││
+            │  +            rate lead good            x            export to CSV / JSONL  ││
+            │  -            rate bad, reason 1–6      :            command prompt         │┘
+            │  n            note on a rating          ?            this help              │┐
+            │  s            suppress email (y/N)      q Ctrl-C     quit                   ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
             │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
@@ -266,10 +266,10 @@ import LeadTopTestSupport
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
             │  p            pause/resume (y/N) *      N            notifications          ││
-            │  +            rate lead good *          :            command prompt         ││
-            │  -            rate bad, reason 1–6 *    ?            this help              │┘
-            │  n            note on a rating *        q Ctrl-C     quit                   │┐
-            │  s            suppress email (y/N) *                                        ││
+            │  +            rate lead good *          x            export to CSV / JSONL  ││
+            │  -            rate bad, reason 1–6 *    :            command prompt         │┘
+            │  n            note on a rating *        ?            this help              │┐
+            │  s            suppress email (y/N) *    q Ctrl-C     quit                   ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
             │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
@@ -438,10 +438,10 @@ import LeadTopTestSupport
             │  mouse        click selec…    d            connection …  │
             │ Act                           m            mouse on / …  │
             │  p            pause/resum…    N            notificatio…  │
-            │  +            rate lead g…    :            command pro…  │
-            │  -            rate bad, r…    ?            this help     │
-            │  n            note on a r…    q Ctrl-C     quit          │
-            │  s            suppress em…                               │
+            │  +            rate lead g…    x            export to C…  │
+            │  -            rate bad, r…    :            command pro…  │
+            │  n            note on a r…    ?            this help     │
+            │  s            suppress em…    q Ctrl-C     quit          │
             └──────────────────────────────────────────────────────────┘
             └──────────────────────────────────┘└──────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…

@@ -15,13 +15,16 @@ public enum Command: Sendable, Hashable {
     case scope(String)
     /// Switch the colour theme (a shipped or user theme, or a path).
     case theme(String)
+    /// Export the feed view to this file, as Enter in the `x` prompt does.
+    case export(String)
 
     /// Commands that take an argument, and what completes it.
-    public enum ArgumentKind: Sendable { case campaign, theme, text }
+    public enum ArgumentKind: Sendable { case campaign, theme, text, path }
 
     /// Commands with an argument, in the order completion offers them.
     public static let withArgument: [(name: String, kind: ArgumentKind)] = [
         ("pause", .campaign), ("resume", .campaign), ("scope", .campaign), ("filter", .text), ("theme", .theme),
+        ("export", .path),
     ]
 
     /// Short names people type from vim and k9s.
@@ -69,6 +72,9 @@ public enum Command: Sendable, Hashable {
             }
         case "filter":
             return .success(.filter(argument))
+        case "export":
+            // Without a path, `:export` is the key's action: the prompt with the default path.
+            return .success(argument.isEmpty ? .action(.export) : .export(argument))
         default:
             guard let action = aliases[name] ?? KeyAction(rawValue: name), action != .command else {
                 return .failure(.unknown(name, suggestion: NearestName.suggest(name, among: names)))

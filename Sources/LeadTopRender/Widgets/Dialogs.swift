@@ -15,6 +15,7 @@ enum Dialogs {
         case .pause(_, let name): question = "Pause campaign \(name)?"
         case .resume(_, let name): question = "Resume campaign \(name)?"
         case .suppress(_, let email): question = "Suppress \(email) in every campaign?"
+        case .overwrite(let request): question = "\(request.path) exists. Overwrite it?"
         }
         let width = min(screen.width - 4, max(30, DisplayText.width(question) + 4))
         let inner = frame(into: &grid, screen: screen, width: width, height: 5, title: " Confirm ", theme: theme)

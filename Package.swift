@@ -133,6 +133,9 @@ let package = Package(
             "LeadTopCLI", "LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
     ]
 )

@@ -167,7 +167,7 @@ struct DashboardCommand: AsyncParsableCommand {
             // R with a refused key reads the key again from the same place (flags and variables
             // cannot change, a config file or api_key_command can).
             reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
-            account: "\(resolved.profile ?? "default") \(resolved.apiURL.absoluteString)",
+            account: resolved.account,
             simulator: nil, temporaryDirectory: nil)
     }
 

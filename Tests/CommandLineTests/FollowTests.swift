@@ -153,4 +153,19 @@ struct FollowPushTests {
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--listen must look like 127.0.0.1:9740"))
     }
+
+    @Test("an address already in use ends the command with 2 and says so, before anything is printed")
+    func addressInUse() async throws {
+        let account = try await SimulatorAccount.start(historyLeads: 5)
+        defer { Task { await account.stop() } }
+        let taken = try #require(account.server.baseURL.port)
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-follow-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let result = try await LeadTopProcess.run(["leads", "--follow", "--listen", "127.0.0.1:\(taken)"] + account.connection,
+                                                  environment: ["XDG_STATE_HOME": state.path])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("webhook receiver could not listen on 127.0.0.1:\(taken)"), "\(result.stderr)")
+        #expect(account.world.servedRequests().filter { $0.path == "/v1/webhooks" }.isEmpty)
+    }
 }

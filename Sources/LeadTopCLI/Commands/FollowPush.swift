@@ -21,7 +21,12 @@ struct FollowPush {
         let receiver = WebhookReceiver(options: options) { event in
             if case .leadDelivered(_, _, let lead) = event { continuation.yield(lead) }
         }
-        _ = try await receiver.start()
+        do {
+            _ = try await receiver.start()
+        } catch let error as WebhookReceiverError {
+            // The address asked for cannot be used (taken, not this machine's): fix the flag.
+            throw CommandFailure(status: .configuration, description: error.message)
+        }
         guard let base = receiver.callbackURL?.absoluteString else {
             receiver.stop()
             throw CommandFailure(status: .configuration, description: "webhook receiver on \(options.host):\(options.port) has no address")

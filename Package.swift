@@ -65,6 +65,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                // Lead records as CSV, shared by `leadtop leads` and the dashboard's export.
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The dashboard session: the state's one owner on the UI thread, the effect interpreter,
@@ -137,6 +139,9 @@ let package = Package(
             "LeadTopCLI", "LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "LeadOSSimulator", "LeadOSAPI", "LeadTopRuntime", "LeadTopTestSupport", "CWidth",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
     ]
 )

@@ -55,15 +55,20 @@ public struct ConfigProfileOpener: ProfileOpener {
         options.intervals = resolved.pollIntervals
         options.webhook = listen ?? resolved.webhookPort.map { WebhookReceiverOptions(port: $0, publicURL: resolved.webhookPublicURL) }
         options.reloadAPIKey = { (try? LeadTopConfig.resolve(inputs))?.apiKey }
-        options.account = "\(profile) \(resolved.apiURL.absoluteString)"
+        options.account = resolved.account
         let engine = try SyncEngine(
             clientOptions: LeadOSClientOptions(
                 baseURL: resolved.apiURL, apiKey: resolved.apiKey,
                 allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP, onExchange: onExchange),
             store: store, options: options, sink: sink)
+        let exporter = LeadExporter(
+            client: try LeadOSClient(options: LeadOSClientOptions(
+                baseURL: resolved.apiURL, apiKey: resolved.apiKey,
+                allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP, onExchange: onExchange)),
+            home: inputs.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path)
         let account = ProfileAccount(name: profile, keySource: resolved.keySource.words(profile: profile),
                                      apiURL: resolved.apiURL.absoluteString)
-        return OpenedProfile(engine: engine, account: account, resources: [lock])
+        return OpenedProfile(engine: engine, account: account, exporter: exporter, resources: [lock])
     }
 }
 

@@ -165,6 +165,7 @@ public final class DashboardSession: @unchecked Sendable {
         let oldResources = profileResources
         let oldName = state.settings.profile ?? "default"
         effects.engine = opened.engine
+        effects.exporter = opened.exporter
         self.effects = effects
         profileResources = opened.resources
         apply(.profileSwitched(opened.account))

@@ -11,14 +11,22 @@ public struct EffectInterpreter: Sendable {
     /// How notifications go out (`[notify]`), and the command to run for each, if any.
     public let notify: NotifyRules
     public let notificationCommand: NotificationCommand?
+    /// Writes exports (`x`); nil where there is no LeadOS to read (an export then fails, saying so).
+    /// Replaced with the engine when the dashboard moves to another profile.
+    public var exporter: LeadExporter?
+    /// Hands an export's progress and outcome back to the state's owner (`DashboardSession.post`).
+    public let post: @Sendable (Action) -> Void
 
     public init(engine: any SyncDriver, screen: any DashboardScreen, commandHistory: CommandHistoryFile? = nil,
-                notify: NotifyRules = NotifyRules()) {
+                notify: NotifyRules = NotifyRules(), exporter: LeadExporter? = nil,
+                post: @escaping @Sendable (Action) -> Void = { _ in }) {
         self.engine = engine
         self.screen = screen
         self.commandHistory = commandHistory
         self.notify = notify
         self.notificationCommand = notify.command.map(NotificationCommand.init(command:))
+        self.exporter = exporter
+        self.post = post
     }
 
     /// `quit`, `switchTheme` and `switchProfile` change the session itself (it ends the loop, it
@@ -36,7 +44,21 @@ public struct EffectInterpreter: Sendable {
                 screen.alert(bell: notify.bell, desktop: notify.desktop ? ("leadtop", notification.text) : nil)
             }
             notificationCommand?.run(notification)
+        case .export(let request):
+            export(request)
         case .quit, .switchTheme, .switchProfile: break
+        }
+    }
+
+    /// Off the UI thread: the walk and the file writes run on a task of their own.
+    private func export(_ request: ExportRequest) {
+        let post = self.post
+        guard let exporter else {
+            post(.export(.failed(path: request.path, reason: "exporting is not available here")))
+            return
+        }
+        Task.detached {
+            await exporter.run(request) { update in post(.export(update)) }
         }
     }
 }

@@ -12,10 +12,12 @@ public protocol ProfileOpener: Sendable {
 public struct OpenedProfile: Sendable {
     public var engine: any SyncDriver
     public var account: ProfileAccount
+    /// Exports read this profile's account, with its key.
+    public var exporter: LeadExporter?
     /// Kept as long as the profile's engine runs (its state directory's lock, its store).
     public var resources: [any Sendable]
 
-    public init(engine: any SyncDriver, account: ProfileAccount, resources: [any Sendable] = []) {
-        self.engine = engine; self.account = account; self.resources = resources
+    public init(engine: any SyncDriver, account: ProfileAccount, exporter: LeadExporter? = nil, resources: [any Sendable] = []) {
+        self.engine = engine; self.account = account; self.exporter = exporter; self.resources = resources
     }
 }

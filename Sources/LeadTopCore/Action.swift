@@ -19,4 +19,6 @@ public enum Action: Sendable, Hashable {
     case profileSwitchFailed(name: String, reason: String)
     /// A profile switched away from has sent its queued writes; `leftQueued` wait for its next start.
     case profileRetired(name: String, leftQueued: Int)
+    /// How the export `Effect.export` started is going.
+    case export(ExportUpdate)
 }

@@ -122,6 +122,8 @@ public struct AppState: Sendable {
     public var themeNames: [String] = []
     /// The config's profiles, sorted, for `:profile` and its picker.
     public var profileNames: [String] = []
+    /// An export (`x`) is being written; a second waits for it.
+    public var exportRunning = false
 
     public init(width: Int = 80, height: Int = 24, now: Date = Date(timeIntervalSince1970: 0),
                 settings: Settings = Settings()) {

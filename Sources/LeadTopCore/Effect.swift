@@ -22,6 +22,9 @@ public enum Effect: Sendable, Hashable {
     case saveCommandHistory([String])
     /// Ring, post to the desktop or run the user's command for a notification, as `[notify]` says.
     case notify(DashboardNotification)
+    /// Write the feed view's leads to a file, off the UI thread; progress and the outcome come
+    /// back as `.export` actions.
+    case export(ExportRequest)
     /// Restore the terminal and exit.
     case quit
 }

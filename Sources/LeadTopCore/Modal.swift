@@ -10,6 +10,8 @@ public enum Modal: Sendable, Hashable {
     case filterInput(text: String)
     /// The `:` prompt; Enter runs the command, Esc leaves it.
     case commandPrompt(CommandPrompt)
+    /// The `x` prompt: where to export the feed view; Enter exports, Esc leaves it.
+    case exportPath(text: String)
     /// The recent notifications (`N`); any key closes it.
     case notifications
     /// The config's profiles (`:profile` without a name); `selected` is the highlighted row.
@@ -31,6 +33,8 @@ public enum Confirmation: Sendable, Hashable {
     case suppress(leadID: String, email: String)
     /// Launch a draft; each lead will cost up to `costPerLead` credits.
     case launch(campaignID: String, name: String, costPerLead: Int)
+    /// The export's file exists: replace it?
+    case overwrite(ExportRequest)
 }
 
 public enum NotePurpose: Sendable, Hashable {

@@ -76,6 +76,8 @@ extension AppState {
             return [.switchTheme(name)]
         case .profile(let name):
             return runProfileCommand(name)
+        case .export(let path):
+            return startExport(to: path)
         }
     }
 
@@ -125,7 +127,7 @@ extension AppState {
         case .campaign: pool = (name == "scope" ? ["all"] : []) + campaigns.map(\.name)
         case .theme: pool = themeNames
         case .profile: pool = profileNames
-        case .text: pool = []
+        case .text, .path: pool = []
         }
         return pool.filter { $0.lowercased().hasPrefix(typed) }
     }

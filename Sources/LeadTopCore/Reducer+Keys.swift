@@ -21,6 +21,8 @@ extension AppState {
             modal = .commandPrompt(CommandPrompt())
         case .notifications:
             modal = .notifications
+        case .export:
+            return openExportPrompt()
         case .nextPane:
             focus = focus.next
         case .previousPane:

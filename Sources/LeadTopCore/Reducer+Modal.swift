@@ -34,6 +34,8 @@ extension AppState {
             return handleCampaignCardKey(key, campaignID: campaignID)
         case .profilePicker(let selected):
             return handleProfilePickerKey(key, selected: selected)
+        case .exportPath(let text):
+            return handleExportPathKey(key, text: text)
         case .leadCard:
             switch key {
             case .esc, .enter, .char("q"):

@@ -38,6 +38,9 @@ extension AppState {
         case .suppress(_, let email):
             show("Suppressing \(email)…")
             return [.write(.suppress(emails: [email]))]
+        case .overwrite(var request):
+            request.overwrite = true
+            return runExport(request)
         }
     }
 

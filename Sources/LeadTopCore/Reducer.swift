@@ -39,6 +39,8 @@ extension AppState {
         case .profileRetired(let name, let leftQueued):
             profileRetired(name: name, leftQueued: leftQueued)
             return []
+        case .export(let update):
+            return apply(update)
         }
     }
 }

@@ -45,7 +45,7 @@ public enum DashboardView {
         case .profilePicker(let selected):
             Dialogs.profilePicker(into: &grid, names: state.profileNames, current: state.settings.profile,
                                   selected: selected, screen: body, theme: theme)
-        case .filterInput, .commandPrompt, nil: break
+        case .filterInput, .commandPrompt, .exportPath, nil: break
         }
     }
 

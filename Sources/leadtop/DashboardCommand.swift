@@ -121,7 +121,14 @@ struct DashboardCommand: AsyncParsableCommand {
                 inputs: inputs, listen: connection.listen, allowInsecureHTTP: account.insecureHTTPAllowed,
                 syncTemplate: syncOptions, onExchange: RequestLog.recorder(logger))
         }
-        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify)
+        // Its own client with the contract's retries (the engine's tries once and polls again).
+        let exporter = LeadExporter(
+            client: try LeadOSClient(options: LeadOSClientOptions(
+                baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP,
+                onExchange: RequestLog.recorder(logger))),
+            home: environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path)
+        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify,
+                                            exporter: exporter, post: { [session] action in session.post(action) })
         session.loadTheme = ThemeLocator.loader(environment: environment)
         var prepared = PreparedDashboard(session: session, app: app, engine: engine, connection: connection, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings
@@ -170,7 +177,7 @@ struct DashboardCommand: AsyncParsableCommand {
             // R with a refused key reads the key again from the same place (flags and variables
             // cannot change, a config file or api_key_command can).
             reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
-            account: "\(resolved.profile ?? "default") \(resolved.apiURL.absoluteString)",
+            account: resolved.account,
             profile: resolved.profile, profileNames: resolved.profileNames, configInputs: inputs, listen: listenOptions,
             simulator: nil, temporaryDirectory: nil)
     }

@@ -2,6 +2,7 @@ import Foundation
 import LeadOSAPI
 import Testing
 @testable import LeadTopCLI
+import LeadTopRuntime
 
 /// The formats as text, without a server: CSV quoting, dotted names, the table's sanitising.
 @Suite("Output formats")

@@ -4,6 +4,7 @@ import LeadOSAPI
 import LeadOSSimulator
 import Testing
 @testable import LeadTopCLI
+import LeadTopRuntime
 
 /// The real `leadtop` binary's subcommands against a simulator over loopback HTTP.
 @Suite("leadtop subcommands against the simulator", .serialized)

@@ -229,6 +229,22 @@ import LeadTopTestSupport
         #expect(h.session.currentEngine === new[0].engine)
     }
 
+    @Test func anExportsOutcomeComesBackThroughTheMailboxToTheStatusBar() {
+        let h = Harness()
+        let session = h.session
+        // No exporter here: the interpreter says so the way an exporter reports, as a posted action.
+        session.effects = EffectInterpreter(engine: h.engine, screen: h.screen, post: { session.post($0) })
+        h.press(.char(":"))
+        for c in "export /tmp/x.csv" { h.press(.char(c)) }
+        h.press(.enter)
+        #expect(h.session.currentState.exportRunning)
+        #expect(h.session.handle(.wake))
+        #expect(h.session.currentState.exportRunning == false)
+        #expect(h.session.currentState.message?.text == "Export to /tmp/x.csv failed: exporting is not available here")
+        #expect(h.grid.lines.last == Self.statusLine("Export to /tmp/x.csv failed: exporting …"))
+        #expect(h.engine.recorded == [])
+    }
+
     @Test func quitEndsTheLoopAndSendsNothing() {
         let h = Harness()
         #expect(h.press(.char("q")) == false)

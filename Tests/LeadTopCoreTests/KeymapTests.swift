@@ -52,7 +52,8 @@ import LeadTopTestSupport
         Case(key: .char("-"), effects: []) { $0.modal == .reasonPicker(leadID: "del_a01", note: nil) },
         Case(key: .char("n"), effects: []) { $0.message?.kind == .error && $0.modal == nil },
         Case(key: .char("s"), effects: []) { $0.modal == .confirm(.suppress(leadID: "del_a01", email: "a01@example.com")) },
-        Case(key: .char("x"), effects: []),
+        Case(key: .char("x"), effects: []) { $0.modal == .exportPath(text: "~/leadtop-leads-20260507-1430.csv") },
+        Case(key: .char("z"), effects: []),
         Case(key: .left, effects: []),
     ]
 

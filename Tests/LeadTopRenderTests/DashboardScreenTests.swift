@@ -224,23 +224,23 @@ import LeadTopTestSupport
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
             │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      i            campaign details       ││
-            │  j ↓ k ↑      down / up                 a            all campaigns          │┘
-            │  g Home G End first / last row          /            filter: text score>80  │┐
-            │  PgUp PgDn    page up / down            Esc          clear filter / scope   ││
+            │  j ↓ k ↑      down / up                 a            all campaigns          ││
+            │  g Home G End first / last row          /            filter: text score>80  │┘
+            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┐
             │  mouse        click selects, wheel      R            refresh now            ││
             │ Act                                     d            connection details     ││
             │  p            pause/resume (y/N)        m            mouse on / off         ││
-            │  +            rate lead good            N            notifications          ││
-            │  -            rate bad, reason 1–6      :            command prompt         │┘
-            │  n            note on a rating          ?            this help              │┐
-            │  s            suppress email (y/N)      q Ctrl-C     quit                   ││
+            │  c            new campaign (form)       N            notifications          ││
+            │  e            edit campaign (form)      x            export to CSV / JSONL  ││
+            │  +            rate lead good            :            command prompt         │┘
+            │  -            rate bad, reason 1–6      ?            this help              │┐
+            │  n            note on a rating          q Ctrl-C     quit                   ││
+            │  s            suppress email (y/N)                                          ││
             └─────────────────────────────────────────────────────────────────────────────┘│
-            │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
             │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
             │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -254,24 +254,24 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Read-only: keys marked * are disabled                                       ││
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      i            campaign details       ││
-            │  j ↓ k ↑      down / up                 a            all campaigns          │┘
-            │  g Home G End first / last row          /            filter: text score>80  │┐
-            │  PgUp PgDn    page up / down            Esc          clear filter / scope   ││
+            │  j ↓ k ↑      down / up                 a            all campaigns          ││
+            │  g Home G End first / last row          /            filter: text score>80  │┘
+            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┐
             │  mouse        click selects, wheel      R            refresh now            ││
             │ Act                                     d            connection details     ││
             │  p            pause/resume (y/N) *      m            mouse on / off         ││
-            │  +            rate lead good *          N            notifications          ││
-            │  -            rate bad, reason 1–6 *    :            command prompt         │┘
-            │  n            note on a rating *        ?            this help              │┐
-            │  s            suppress email (y/N) *    q Ctrl-C     quit                   ││
+            │  c            new campaign (form) *     N            notifications          ││
+            │  e            edit campaign (form) *    x            export to CSV / JSONL  ││
+            │  +            rate lead good *          :            command prompt         │┘
+            │  -            rate bad, reason 1–6 *    ?            this help              │┐
+            │  n            note on a rating *        q Ctrl-C     quit                   ││
+            │  s            suppress email (y/N) *                                        ││
             └─────────────────────────────────────────────────────────────────────────────┘│
-            │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
             │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
             │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -437,10 +437,10 @@ import LeadTopTestSupport
             │ Act                           d            connection …  │
             │  p            pause/resum…    m            mouse on / …  │
             │  c            new campaig…    N            notificatio…  │
-            │  e            edit campai…    :            command pro…  │
-            │  +            rate lead g…    ?            this help     │
-            │  -            rate bad, r…    q Ctrl-C     quit          │
-            │  n            note on a r…                               │
+            │  e            edit campai…    x            export to C…  │
+            │  +            rate lead g…    :            command pro…  │
+            │  -            rate bad, r…    ?            this help     │
+            │  n            note on a r…    q Ctrl-C     quit          │
             │  s            suppress em…                               │
             └──────────────────────────────────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…

@@ -158,7 +158,8 @@ import Testing
         #expect(settled == [
             .writeSettled(.applied(.pause(campaignID: campaign.id))),
             .campaign(paused),
-            .writeSettled(.refused(.resume(campaignID: "camp_missing"), status: 404, code: "resource_missing", message: "No such campaign")),
+            .writeSettled(.refused(.resume(campaignID: "camp_missing"), status: 404, code: "resource_missing", message: "No such campaign",
+                                   param: "id")),
         ])
         let pauses = server.requests.filter { $0.path.hasSuffix("/pause") }
         #expect(pauses.count == 3)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadOSAPI
+import LeadTopRuntime
 
 /// `leadtop campaigns …`: list, show, create, update, pause, resume and launch campaigns.
 public struct CampaignsCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadOSAPI
+import LeadTopRuntime
 
 /// `leadtop leads`: every lead matching the filters, all pages walked; with `--follow`, each new
 /// lead as it arrives.
@@ -16,6 +17,7 @@ public struct LeadsCommand: AsyncParsableCommand {
               leadtop leads --since 24h --format csv > leads.csv
               leadtop leads --campaign "Nepal SaaS founders" --min-score 80 --unrated
               leadtop leads --follow | while read -r lead; do crm-import "$lead"; done
+              leadtop leads --follow --listen 127.0.0.1:9740 --public-url https://hooks.example.com/leadtop
             """
     )
 
@@ -30,7 +32,12 @@ public struct LeadsCommand: AsyncParsableCommand {
     @Option(help: "Print at most this many leads (with --follow: stop after this many new ones).") var limit: Int?
     @Flag(help: "Keep going: print each new lead as it arrives, until Ctrl-C (JSON lines unless --format says otherwise).")
     var follow = false
-    @Option(help: "With --follow: seconds between polls.") var interval: Double = 5
+    @Option(help: "With --follow: seconds between polls (default 5, or 60 as the safety net of --listen).")
+    var interval: Double?
+    @Option(help: "With --follow: push mode, a webhook receiver on HOST:PORT registered with LeadOS (as the dashboard's --listen).")
+    var listen: String?
+    @Option(name: .customLong("public-url"), help: "With --listen: URL LeadOS should call (default: the --listen address).")
+    var publicURL: String?
     @OptionGroup(title: "Output") var output: OutputOptions
     @OptionGroup(title: "Connection") var connection: ConnectionOptions
 
@@ -42,8 +49,26 @@ public struct LeadsCommand: AsyncParsableCommand {
         _ = try emailStatuses()
         if follow {
             if until != nil { throw ValidationError("--until cannot be used with --follow") }
-            guard interval >= 0.1, interval <= 3600 else { throw ValidationError("--interval must be from 0.1 to 3600 seconds") }
+            if let interval, !(0.1...3600).contains(interval) {
+                throw ValidationError("--interval must be from 0.1 to 3600 seconds")
+            }
+        } else if listen != nil || interval != nil {
+            throw ValidationError("--\(listen != nil ? "listen" : "interval") needs --follow")
         }
+        if publicURL != nil, listen == nil { throw ValidationError("--public-url needs --listen") }
+        _ = try receiverOptions()
+    }
+
+    /// The receiver `--listen` and `--public-url` ask for, checked as the dashboard checks them.
+    func receiverOptions() throws -> WebhookReceiverOptions? {
+        guard let listen else { return nil }
+        let (host, port) = try ListenAddress.parse(listen)
+        return WebhookReceiverOptions(port: port, host: host, publicURL: try publicURL.map(ListenAddress.url))
+    }
+
+    /// Seconds between polls: pushes bring leads at once, so with them the poll is a slow safety net.
+    func pollInterval(pushing: Bool) -> Double {
+        interval ?? (pushing ? 60 : 5)
     }
 
     func emailStatuses() throws -> [EmailStatus]? {
@@ -82,13 +107,36 @@ public struct LeadsCommand: AsyncParsableCommand {
             }
             let writer = RecordWriter(format: format, kind: .lead, fields: fields)
             if follow {
-                try await LeadFollower(client: client, query: query, interval: interval, writer: writer, limit: limit).run()
+                var push: FollowPush?
+                if let options = try receiverOptions() {
+                    push = try await startPush(options, client: client)
+                }
+                defer { push?.receiver.stop() }
+                let pushing = push != nil && push?.unavailable == nil
+                try await LeadFollower(client: client, query: query, interval: pollInterval(pushing: pushing), writer: writer,
+                                       limit: limit, pushed: pushing ? push?.leads : nil).run()
                 try writer.finish()
             } else {
                 try await walk(client: client, query: query, writer: writer)
                 try writer.finish()
             }
         }
+    }
+
+    /// The receiver, registered with the profile's saved registration (shared with the dashboard).
+    /// A registration LeadOS does not take is said on stderr, and following goes on by polling.
+    private func startPush(_ options: WebhookReceiverOptions, client: LeadOSClient) async throws -> FollowPush {
+        let environment = ProcessInfo.processInfo.environment
+        let resolved = try connection.resolve(environment: environment)
+        let store = try LocalStore(path: LocalStore.path(profile: resolved.profile, environment: environment))
+        for warning in store.warnings { StandardStreams.error("warning: \(warning)") }
+        let push = try await FollowPush.start(
+            options: options, client: client, store: store, account: resolved.account)
+        if let reason = push.unavailable {
+            StandardStreams.error("leads --follow: push unavailable: \(reason); following by polling every "
+                + LeadFollower.seconds(pollInterval(pushing: false)))
+        }
+        return push
     }
 
     /// Every page of `query`, newest first as LeadOS sorts them, printed as they come.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeadTopRuntime
 
 /// How a subcommand prints what LeadOS returned.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -1,8 +1,8 @@
-import CSV
 import CWidth
 import Foundation
 import LeadOSAPI
 import LeadTopRender
+import LeadTopRuntime
 
 /// Prints records in one format as they arrive: JSON lines and CSV row by row (a long walk or
 /// `--follow` shows each lead at once), a JSON list as one array, a table once all are in (its
@@ -37,9 +37,8 @@ final class RecordWriter {
                 emit(try Self.json(value) + "\n")
             }
         case .csv:
-            if count == 0 { emit(try Self.csvLine(columns)) }
-            let node = try RecordNode.of(value)
-            emit(try Self.csvLine(columns.map { node.value(at: $0).cellText }))
+            if count == 0 { emit(try RecordText.csvLine(columns)) }
+            emit(try RecordText.csvRow(value, columns: columns))
         case .table:
             tableRows.append(try RecordNode.of(value))
         }
@@ -50,26 +49,13 @@ final class RecordWriter {
         switch format {
         case .jsonl: break
         case .json: if isList { emit(count == 0 ? "[]\n" : "\n]\n") }
-        case .csv: if count == 0 { emit(try Self.csvLine(columns)) }
+        case .csv: if count == 0 { emit(try RecordText.csvLine(columns)) }
         case .table: emit(isList ? Self.table(tableRows, columns: columns) : Self.fieldList(tableRows.first, columns: columns))
         }
     }
 
-    /// The API's object as `LeadOSJSON` writes it: the contract's field names, nulls kept.
-    static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try LeadOSJSON.encode(value), as: UTF8.self)
-    }
-
-    /// One CSV record with its CRLF, quoted by CSV.swift's writer as RFC 4180 says (fields with
-    /// a comma, quote, CR or LF in double quotes, quotes doubled).
-    static func csvLine(_ fields: [String]) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: fields)
-        writer.stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\r\n"
-    }
+    /// The API's object as `LeadOSJSON` writes it (shared with the dashboard's export).
+    static func json(_ value: some Encodable) throws -> String { try RecordText.json(value) }
 
     /// Widest a table cell gets before it is cut with `…`.
     static let maxCellWidth = 40

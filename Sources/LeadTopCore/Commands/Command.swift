@@ -18,13 +18,17 @@ public enum Command: Sendable, Hashable {
     /// Switch to a profile of the config; without a name, pick one.
     case profile(String?)
 
+    /// Export the feed view to this file, as Enter in the `x` prompt does.
+    case export(String)
+
     /// Commands that take an argument, and what completes it.
-    public enum ArgumentKind: Sendable { case campaign, theme, profile, text }
+    public enum ArgumentKind: Sendable { case campaign, theme, profile, text, path }
 
     /// Commands with an argument, in the order completion offers them.
     public static let withArgument: [(name: String, kind: ArgumentKind)] = [
         ("pause", .campaign), ("resume", .campaign), ("scope", .campaign), ("filter", .text), ("theme", .theme),
         ("profile", .profile),
+        ("export", .path),
     ]
 
     /// Short names people type from vim and k9s.
@@ -74,6 +78,9 @@ public enum Command: Sendable, Hashable {
             return .success(.filter(argument))
         case "profile":
             return .success(.profile(argument.isEmpty ? nil : argument))
+        case "export":
+            // Without a path, `:export` is the key's action: the prompt with the default path.
+            return .success(argument.isEmpty ? .action(.export) : .export(argument))
         default:
             guard let action = aliases[name] ?? KeyAction(rawValue: name), action != .command else {
                 return .failure(.unknown(name, suggestion: NearestName.suggest(name, among: names)))

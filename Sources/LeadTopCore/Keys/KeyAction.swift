@@ -34,5 +34,7 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case notifications
     /// `:`: the command prompt.
     case command
+    /// `x`: write the feed view to a CSV or JSON lines file.
+    case export
     case quit
 }

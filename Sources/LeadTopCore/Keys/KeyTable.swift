@@ -153,9 +153,14 @@ public struct KeyTable: Sendable, Hashable {
                          detail: "mouse capture on / off (off: the terminal selects text without Shift)"))
         b.append(Binding(.notifications, [Key.char("N")], "notifications", group: .view,
                          detail: "the recent notifications (`[notify]` in the config says what notifies)"))
+        b.append(Binding(.export, [Key.char("x")], "export to CSV / JSONL", group: .view,
+                         detail: "export the feed as it is filtered and scoped, every matching lead LeadOS has, to a "
+                            + "file (default `~/leadtop-leads-YYYYMMDD-HHMM.csv`; `.jsonl` writes JSON lines); the rows "
+                            + "`leadtop leads --format csv` prints for the same filter"))
         b.append(Binding(.command, [Key.char(":")], "command prompt", group: .view,
                          detail: "command prompt: `:pause NAME`, `:resume NAME`, `:scope NAME` (or `all`), `:filter TEXT`, "
-                            + "`:theme NAME`, `:profile NAME`, `:q`, or any action of this table by its name; `Tab` completes, `↑`/`↓` "
+                            + "`:theme NAME`, `:profile NAME`, `:export PATH`, `:q`, or any action of this table by its name; "
+                            + "`Tab` completes, `↑`/`↓` "
                             + "recall earlier commands"))
         b.append(Binding(.help, [Key.char("?")], "this help", group: .view, detail: "help overlay"))
         b.append(Binding(.quit, [Key.char("q"), Key.ctrl("c")], "quit", group: .view))

@@ -17,6 +17,7 @@ enum Dialogs {
         case .suppress(_, let email): question = "Suppress \(email) in every campaign?"
         case .launch(_, let name, let cost):
             question = "Launch campaign \(name)? Each lead costs up to \(cost) credit\(cost == 1 ? "" : "s")."
+        case .overwrite(let request): question = "\(request.path) exists. Overwrite it?"
         }
         let width = min(screen.width - 4, max(30, DisplayText.width(question) + 4))
         let inner = frame(into: &grid, screen: screen, width: width, height: 5, title: " Confirm ", theme: theme)

@@ -16,6 +16,15 @@ enum StatusBar {
             grid.draw(hint, x: rect.x + used + shown + 1, y: rect.y, maxWidth: rect.maxX - (rect.x + used + shown + 1), style: theme[.dim].on(base.bg))
             return
         }
+        if case .exportPath(let text) = state.modal {
+            let used = grid.draw("Export to ", x: rect.x, y: rect.y, maxWidth: rect.width, style: theme[.keyHint])
+            let shown = grid.draw(text, x: rect.x + used, y: rect.y, maxWidth: rect.width - used - 1, style: base)
+            grid.set(x: rect.x + used + shown, y: rect.y, Cell(text: "█", style: base))
+            let hint = "  Enter export · Esc cancel · .jsonl for JSON lines"
+            grid.draw(hint, x: rect.x + used + shown + 1, y: rect.y, maxWidth: rect.maxX - (rect.x + used + shown + 1),
+                      style: theme[.dim].on(base.bg))
+            return
+        }
         if case .commandPrompt(let prompt) = state.modal {
             drawPrompt(prompt, into: &grid, theme: theme, rect: rect)
             return

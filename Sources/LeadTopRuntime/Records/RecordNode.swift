@@ -3,7 +3,7 @@ import LeadOSAPI
 
 /// A contract object as an ordered tree: the fields in the order the model encodes them (the
 /// contract's order), so table and CSV columns read like API.md and not alphabetically.
-indirect enum RecordNode: Hashable, Sendable {
+public indirect enum RecordNode: Hashable, Sendable {
     case null
     case bool(Bool)
     /// A number as the JSON output writes it.
@@ -12,14 +12,16 @@ indirect enum RecordNode: Hashable, Sendable {
     case array([RecordNode])
     case object([Field])
 
-    struct Field: Hashable, Sendable {
-        var name: String
-        var value: RecordNode
+    public struct Field: Hashable, Sendable {
+        public var name: String
+        public var value: RecordNode
+
+        public init(name: String, value: RecordNode) { self.name = name; self.value = value }
     }
 
     /// Encodes any contract value the way `LeadOSJSON` does (timestamps as `Timestamp` strings),
     /// keeping the field order.
-    static func of(_ value: some Encodable) throws -> RecordNode {
+    public static func of(_ value: some Encodable) throws -> RecordNode {
         let storage = NodeStorage()
         try NodeStorage.encode(value, into: storage, codingPath: [])
         return storage.node
@@ -27,7 +29,7 @@ indirect enum RecordNode: Hashable, Sendable {
 
     /// The leaves of the tree under dotted names (`feedback.rating`); arrays are leaves, written
     /// as JSON text, so one record is always one row.
-    var flattened: [(name: String, value: RecordNode)] {
+    public var flattened: [(name: String, value: RecordNode)] {
         var out: [(String, RecordNode)] = []
         func walk(_ node: RecordNode, _ prefix: String) {
             if case .object(let fields) = node, !(fields.isEmpty && !prefix.isEmpty) {
@@ -42,7 +44,7 @@ indirect enum RecordNode: Hashable, Sendable {
 
     /// The value at a dotted path; `.null` when the path runs through a null (an unrated lead's
     /// `feedback.rating`) or does not exist.
-    func value(at path: String) -> RecordNode {
+    public func value(at path: String) -> RecordNode {
         var node = self
         for part in path.split(separator: ".", omittingEmptySubsequences: false) {
             guard case .object(let fields) = node, let next = fields.first(where: { $0.name == part }) else { return .null }
@@ -53,7 +55,7 @@ indirect enum RecordNode: Hashable, Sendable {
 
     /// The text of a cell: strings as they are, numbers and booleans as in JSON, null as nothing,
     /// arrays and objects as compact JSON.
-    var cellText: String {
+    public var cellText: String {
         switch self {
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
@@ -64,7 +66,7 @@ indirect enum RecordNode: Hashable, Sendable {
     }
 
     /// Compact JSON, keys in field order.
-    var jsonText: String {
+    public var jsonText: String {
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
@@ -75,7 +77,7 @@ indirect enum RecordNode: Hashable, Sendable {
         }
     }
 
-    static func quoted(_ s: String) -> String {
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -93,7 +95,7 @@ indirect enum RecordNode: Hashable, Sendable {
     }
 
     /// A double as JSON writes it: whole numbers without `.0`.
-    static func number(_ d: Double) -> RecordNode {
+    public static func number(_ d: Double) -> RecordNode {
         guard d.isFinite else { return .null }
         if d == d.rounded(), abs(d) < 1e15 { return .number(String(Int64(d))) }
         return .number(String(d))

@@ -90,7 +90,7 @@ public final class DashboardSession: @unchecked Sendable {
             switch effect {
             case .quit: quitRequested = true
             case .switchTheme(let name): switchTheme(to: name)
-            default: effects?.perform(effect)
+            default: effects?.perform(effect) { [weak self] action in self?.post(action) }
             }
         }
     }

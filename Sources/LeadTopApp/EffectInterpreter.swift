@@ -1,3 +1,4 @@
+import Dispatch
 import LeadTopCore
 import LeadTopRuntime
 
@@ -10,19 +11,23 @@ public struct EffectInterpreter: Sendable {
     /// How notifications go out (`[notify]`), and the command to run for each, if any.
     public let notify: NotifyRules
     public let notificationCommand: NotificationCommand?
+    /// Starts the browser for `o`.
+    public let browser: BrowserLauncher
 
     public init(engine: any SyncDriver, screen: any DashboardScreen, commandHistory: CommandHistoryFile? = nil,
-                notify: NotifyRules = NotifyRules()) {
+                notify: NotifyRules = NotifyRules(), browser: BrowserLauncher = BrowserLauncher()) {
         self.engine = engine
         self.screen = screen
         self.commandHistory = commandHistory
         self.notify = notify
         self.notificationCommand = notify.command.map(NotificationCommand.init(command:))
+        self.browser = browser
     }
 
     /// `quit` and `switchTheme` change the session itself (it ends the loop, it holds the theme),
-    /// so the session acts on them and they are not handled here.
-    public func perform(_ effect: Effect) {
+    /// so the session acts on them and they are not handled here. `report` takes what comes back
+    /// to the state later (a copy's outcome, a browser that failed, a file read).
+    public func perform(_ effect: Effect, report: @escaping @Sendable (Action) -> Void = { _ in }) {
         switch effect {
         case .write(let command): engine.enqueue(command)
         case .refreshNow: engine.refreshNow()
@@ -35,6 +40,17 @@ public struct EffectInterpreter: Sendable {
                 screen.alert(bell: notify.bell, desktop: notify.desktop ? ("leadtop", notification.text) : nil)
             }
             notificationCommand?.run(notification)
+        case .copyToClipboard(let copy):
+            report(.handOn(.copied(what: copy.what, screen.copyToClipboard(copy.text))))
+        case .openURL(let url):
+            DispatchQueue.global(qos: .userInitiated).async { [browser] in
+                browser.open(url) { failure in
+                    if let failure { report(.handOn(.openFailed(url: url, reason: failure))) }
+                }
+            }
+        case .collectEmails(let filter): engine.collectEmails(matching: filter)
+        case .readSuppressionFile(let path):
+            DispatchQueue.global(qos: .userInitiated).async { report(.handOn(SuppressionFile.read(path))) }
         case .quit, .switchTheme: break
         }
     }

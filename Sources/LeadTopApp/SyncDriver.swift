@@ -1,13 +1,15 @@
 import LeadTopCore
 import LeadTopRuntime
 
-/// The four requests the dashboard makes of its sync engine. `SyncEngine` is the real one; a
+/// The requests the dashboard makes of its sync engine. `SyncEngine` is the real one; a
 /// test scripts its own to answer with exactly the updates it wants, when it wants.
 public protocol SyncDriver: AnyObject, Sendable {
     func enqueue(_ command: WriteCommand)
     func refreshNow()
     func setStatsScope(campaignID: String?)
     func loadFeedPage(_ request: FeedRequest)
+    /// Every address of the cached leads passing a filter, answered with `.viewEmails`.
+    func collectEmails(matching filter: FeedFilter)
 }
 
 extension SyncEngine: SyncDriver {}

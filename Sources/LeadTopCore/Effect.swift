@@ -19,6 +19,16 @@ public enum Effect: Sendable, Hashable {
     case saveCommandHistory([String])
     /// Ring, post to the desktop or run the user's command for a notification, as `[notify]` says.
     case notify(DashboardNotification)
+    /// Put text on the terminal's clipboard (OSC 52); how that went comes back as `.handOn(.copied)`.
+    case copyToClipboard(ClipboardCopy)
+    /// Open an http(s) URL in the browser, off the UI thread; a failure comes back as
+    /// `.handOn(.openFailed)`.
+    case openURL(String)
+    /// Read the email addresses of every cached lead passing the filter (`S`); they come back as
+    /// `.sync(.viewEmails)`.
+    case collectEmails(FeedFilter)
+    /// Read a file of addresses (`:suppress FILE`); it comes back as `.handOn(.suppressionFileRead)`.
+    case readSuppressionFile(path: String)
     /// Restore the terminal and exit.
     case quit
 }

@@ -28,6 +28,8 @@ extension AppState {
             return []
         case .commandPrompt(let prompt):
             return handleCommandKey(key, prompt: prompt)
+        case .copyMenu(let leadID, let fromCard):
+            return handleCopyMenuKey(key, leadID: leadID, fromCard: fromCard)
         case .leadCard:
             switch key {
             case .esc, .enter, .char("q"):

@@ -33,6 +33,8 @@ extension AppState {
         case .suppress(_, let email):
             show("Suppressing \(email)…")
             return [.write(.suppress(emails: [email]))]
+        case .suppressMany(let bulk):
+            return startBulkSuppression(bulk)
         }
     }
 
@@ -105,7 +107,9 @@ extension AppState {
             switch command {
             case .pause(let id), .resume(let id): pendingCampaigns[id] = nil
             case .feedback(let leadID, _): pendingFeedback[leadID] = nil
-            case .suppress(let emails): show("Suppressed \(emails.joined(separator: ", "))")
+            case .suppress(let emails):
+                // A batch of `S` is reported with the others once LeadOS's counts arrive.
+                if bulkSuppression?.isWaiting(for: emails) != true { show("Suppressed \(emails.joined(separator: ", "))") }
             }
         case .refused(let command, let status, _, let text):
             switch command {
@@ -122,7 +126,11 @@ extension AppState {
                 let name = leads.entry(id: leadID)?.lead.fullName ?? leadID
                 show("Rating of \(name) refused (\(status)): \(text)", kind: .error)
             case .suppress(let emails):
-                show("Suppression of \(emails.joined(separator: ", ")) refused (\(status)): \(text)", kind: .error)
+                if bulkSuppression?.isWaiting(for: emails) == true {
+                    settleBulkBatch(emails) { $0.refuse(emails.count, reason: "LeadOS refused (\(status)): \(text)") }
+                } else {
+                    show("Suppression of \(emails.joined(separator: ", ")) refused (\(status)): \(text)", kind: .error)
+                }
             }
         }
     }

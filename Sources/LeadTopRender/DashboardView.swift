@@ -38,6 +38,9 @@ public enum DashboardView {
             Dialogs.reasonPicker(into: &grid, lead: state.leads.entry(id: leadID)?.lead, note: note, screen: body, theme: theme)
         case .noteInput(_, let text, _): Dialogs.noteInput(into: &grid, text: text, screen: body, theme: theme)
         case .leadCard: LeadCard.draw(into: &grid, state: state, screen: body, theme: theme)
+        case .copyMenu(let leadID, let fromCard):
+            if fromCard { LeadCard.draw(into: &grid, state: state, screen: body, theme: theme) }
+            CopyMenu.draw(into: &grid, lead: state.leads.entry(id: leadID)?.lead, screen: body, theme: theme)
         case .notifications: NotificationList.draw(into: &grid, state: state, screen: body, theme: theme)
         case .filterInput, .commandPrompt, nil: break
         }

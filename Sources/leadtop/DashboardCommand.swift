@@ -112,7 +112,8 @@ struct DashboardCommand: AsyncParsableCommand {
             store: store, options: syncOptions,
             sink: { [session] update in session.post(.sync(update), wake: update.needsFrame) })
         trace.record("phase", "engine")
-        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify)
+        session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify,
+                                            browser: BrowserLauncher(environment: environment))
         session.loadTheme = ThemeLocator.loader(environment: environment)
         var prepared = PreparedDashboard(
             session: session, app: app, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)

@@ -15,6 +15,8 @@ public enum Command: Sendable, Hashable {
     case scope(String)
     /// Switch the colour theme (a shipped or user theme, or a path).
     case theme(String)
+    /// Suppress every address in a file (one a line); without a path, `:suppress` is the `s` key.
+    case suppressFile(String)
 
     /// Commands that take an argument, and what completes it.
     public enum ArgumentKind: Sendable { case campaign, theme, text }
@@ -69,6 +71,8 @@ public enum Command: Sendable, Hashable {
             }
         case "filter":
             return .success(.filter(argument))
+        case "suppress" where !argument.isEmpty:
+            return .success(.suppressFile(argument))
         default:
             guard let action = aliases[name] ?? KeyAction(rawValue: name), action != .command else {
                 return .failure(.unknown(name, suggestion: NearestName.suggest(name, among: names)))

@@ -223,24 +223,24 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      a            all campaigns          ││
-            │  j ↓ k ↑      down / up                 /            filter: text score>80  │┘
-            │  g Home G End first / last row          Esc          clear filter / scope   │┐
-            │  PgUp PgDn    page up / down            R            refresh now            ││
-            │  mouse        click selects, wheel      d            connection details     ││
+            │  j ↓ k ↑      down / up                 /            filter: text score>80  ││
+            │  g Home G End first / last row          Esc          clear filter / scope   ││
+            │  PgUp PgDn    page up / down            R            refresh now            │┘
+            │  mouse        click selects, wheel      d            connection details     │┐
             │ Act                                     m            mouse on / off         ││
             │  p            pause/resume (y/N)        N            notifications          ││
             │  +            rate lead good            :            command prompt         ││
-            │  -            rate bad, reason 1–6      ?            this help              │┘
-            │  n            note on a rating          q Ctrl-C     quit                   │┐
-            │  s            suppress email (y/N)                                          ││
+            │  -            rate bad, reason 1–6      ?            this help              ││
+            │  n            note on a rating          q Ctrl-C     quit                   ││
+            │  s            suppress email (y/N)                                          │┘
+            │  S            suppress view (y/N)                                           │┐
+            │  y Y          copy email / menu                                             ││
+            │  o            open LinkedIn                                                 ││
             └─────────────────────────────────────────────────────────────────────────────┘│
-            │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
             │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
             │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -254,25 +254,25 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Read-only: keys marked * are disabled                                       ││
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      a            all campaigns          ││
-            │  j ↓ k ↑      down / up                 /            filter: text score>80  │┘
-            │  g Home G End first / last row          Esc          clear filter / scope   │┐
-            │  PgUp PgDn    page up / down            R            refresh now            ││
+            │  j ↓ k ↑      down / up                 /            filter: text score>80  ││
+            │  g Home G End first / last row          Esc          clear filter / scope   │┘
+            │  PgUp PgDn    page up / down            R            refresh now            │┐
             │  mouse        click selects, wheel      d            connection details     ││
             │ Act                                     m            mouse on / off         ││
             │  p            pause/resume (y/N) *      N            notifications          ││
             │  +            rate lead good *          :            command prompt         ││
-            │  -            rate bad, reason 1–6 *    ?            this help              │┘
-            │  n            note on a rating *        q Ctrl-C     quit                   │┐
-            │  s            suppress email (y/N) *                                        ││
+            │  -            rate bad, reason 1–6 *    ?            this help              ││
+            │  n            note on a rating *        q Ctrl-C     quit                   │┘
+            │  s            suppress email (y/N) *                                        │┐
+            │  S            suppress view (y/N) *                                         ││
+            │  y Y          copy email / menu                                             ││
+            │  o            open LinkedIn                                                 ││
             └─────────────────────────────────────────────────────────────────────────────┘│
-            │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
-            │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
             │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ READ-ONLY │ ?:help /:filter Enter:open …
@@ -304,7 +304,7 @@ import LeadTopTestSupport
             │ │                                                                          │ │
             │ │                                                                          │ │
             │ │                                                                          │░│
-            │ │ Esc close · j/k next · + - rate · n note · s suppress                    │ │
+            │ │ Esc close · j/k next · + - rate · n note · s suppress · Y copy · o open  │ │
             │ └──────────────────────────────────────────────────────────────────────────┘ │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:supp…
@@ -427,23 +427,23 @@ import LeadTopTestSupport
         reduce(&state, .key(.char("?")))
         let grid = DashboardView.render(state: state, theme: .default, width: 60, height: 18)
         assertGrid(grid, """
-            ┌1 Campaigns (5)───────────────────┐┌3 Delivery stats (all)┐
             ┌ Keys · any key closes ───────────────────────────────────┐
-            │ Move                         View                        │
-            │  Tab S-Tab    next / prev…    Enter        lead card /…  │
-            │  1–5          focus pane …    a            all campaig…  │
-            │  j ↓ k ↑      down / up       /            filter: tex…  │
-            │  g Home G End first / las…    Esc          clear filte…  │
-            │  PgUp PgDn    page up / d…    R            refresh now   │
-            │  mouse        click selec…    d            connection …  │
-            │ Act                           m            mouse on / …  │
-            │  p            pause/resum…    N            notificatio…  │
-            │  +            rate lead g…    :            command pro…  │
-            │  -            rate bad, r…    ?            this help     │
-            │  n            note on a r…    q Ctrl-C     quit          │
-            │  s            suppress em…                               │
+            │ Move                          o            open Linked…  │
+            │  Tab S-Tab    next / prev…   View                        │
+            │  1–5          focus pane …    Enter        lead card /…  │
+            │  j ↓ k ↑      down / up       a            all campaig…  │
+            │  g Home G End first / las…    /            filter: tex…  │
+            │  PgUp PgDn    page up / d…    Esc          clear filte…  │
+            │  mouse        click selec…    R            refresh now   │
+            │ Act                           d            connection …  │
+            │  p            pause/resum…    m            mouse on / …  │
+            │  +            rate lead g…    N            notificatio…  │
+            │  -            rate bad, r…    :            command pro…  │
+            │  n            note on a r…    ?            this help     │
+            │  s            suppress em…    q Ctrl-C     quit          │
+            │  S            suppress vi…                               │
+            │  y Y          copy email …                               │
             └──────────────────────────────────────────────────────────┘
-            └──────────────────────────────────┘└──────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…
             """)
     }

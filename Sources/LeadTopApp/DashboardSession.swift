@@ -21,7 +21,20 @@ public final class DashboardSession: @unchecked Sendable {
     private var quitRequested = false
     private var theme: Theme
     private let screen: any DashboardScreen
-    private let mailbox = Mutex<[Action]>([])
+    private let mailbox = Mutex<[Posted]>([])
+    /// Counts profile switches. An engine's updates carry the generation it was started in, and
+    /// those of an engine switched away from are dropped: they describe the old account.
+    private var generation = 0
+    /// What the current profile's engine needs kept open (its state directory's lock, its store).
+    public var profileResources: [any Sendable] = []
+    /// Opens another profile for `:profile`; nil where profiles cannot be switched.
+    public var profileOpener: (any ProfileOpener)?
+
+    /// An action in the mailbox, with the generation of the engine that sent it (nil: not an engine's).
+    private struct Posted {
+        var action: Action
+        var generation: Int?
+    }
     private let trace: DashboardTrace
     /// Carries out effects; set before the first event (the engine needs the session to exist
     /// first, as the place its updates are posted to).
@@ -43,21 +56,39 @@ public final class DashboardSession: @unchecked Sendable {
     /// waits for the next wake-up (the clock ticks every second): a poll that brought nothing new
     /// only moves the status bar's age and rate budget, which the tick's frame draws anyway.
     public func post(_ action: Action, wake: Bool = true) {
-        mailbox.withLock { $0.append(action) }
+        post(Posted(action: action, generation: nil), wake: wake)
+    }
+
+    /// Where an engine started now sends its updates (the current profile's engine at start).
+    public func syncSink() -> @Sendable (SyncUpdate) -> Void {
+        sink(generation: 0)
+    }
+
+    private func sink(generation: Int) -> @Sendable (SyncUpdate) -> Void {
+        { [weak self] update in
+            self?.post(Posted(action: .sync(update), generation: generation), wake: update.needsFrame)
+        }
+    }
+
+    private func post(_ posted: Posted, wake: Bool) {
+        mailbox.withLock { $0.append(posted) }
         if wake { screen.requestRender(fullRedraw: false) }
     }
+
+    /// The engine of the profile on screen (UI thread only).
+    public var currentEngine: (any SyncDriver)? { effects?.engine }
 
     /// Reduces one event (a wake-up takes every posted action). False once the user has quit.
     public func handle(_ event: TerminalEvent) -> Bool {
         switch event {
         case .wake:
-            let pending = mailbox.withLock { actions -> [Action] in
-                defer { actions.removeAll(keepingCapacity: true) }
-                return actions
+            let pending = mailbox.withLock { posted -> [Posted] in
+                defer { posted.removeAll(keepingCapacity: true) }
+                return posted
             }
-            for action in pending {
-                if trace.isEnabled { trace.record(action) }
-                apply(action)
+            for posted in pending where posted.generation.map({ $0 == generation }) ?? true {
+                if trace.isEnabled { trace.record(posted.action) }
+                apply(posted.action)
             }
         case .key(let key):
             trace.record("key")
@@ -90,6 +121,7 @@ public final class DashboardSession: @unchecked Sendable {
             switch effect {
             case .quit: quitRequested = true
             case .switchTheme(let name): switchTheme(to: name)
+            case .switchProfile(let name): switchProfile(to: name)
             default: effects?.perform(effect) { [weak self] action in self?.post(action) }
             }
         }
@@ -110,5 +142,38 @@ public final class DashboardSession: @unchecked Sendable {
         case .failure(let failure):
             apply(.themeSwitched(name: name, failure: failure.message))
         }
+    }
+
+    /// `:profile NAME`: opens the profile, moves the screen and every later key to it, and
+    /// retires the old engine, which still sends the old account's queued writes, to it only.
+    /// The new engine starts once the old one's webhook receiver has let go of its port.
+    private func switchProfile(to name: String) {
+        guard let profileOpener, var effects else {
+            apply(.profileSwitchFailed(name: name, reason: "profiles cannot be switched here"))
+            return
+        }
+        let next = generation + 1
+        let opened: OpenedProfile
+        do {
+            opened = try profileOpener.open(profile: name, sink: sink(generation: next))
+        } catch {
+            apply(.profileSwitchFailed(name: name, reason: String(describing: error)))
+            return
+        }
+        generation = next
+        let old = effects.engine
+        let oldResources = profileResources
+        let oldName = state.settings.profile ?? "default"
+        effects.engine = opened.engine
+        self.effects = effects
+        profileResources = opened.resources
+        apply(.profileSwitched(opened.account))
+        screen.requestRender(fullRedraw: true)
+        let started = opened.engine
+        old.retire(receiverClosed: { started.start() }, finished: { [weak self] left in
+            // The old profile's lock and store are let go only now, when nothing more is sent.
+            withExtendedLifetime(oldResources) {}
+            self?.post(.profileRetired(name: oldName, leftQueued: left))
+        })
     }
 }

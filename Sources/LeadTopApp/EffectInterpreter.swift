@@ -4,7 +4,8 @@ import LeadTopRuntime
 
 /// Carries out the reducer's effects: the one place where an effect value becomes work.
 public struct EffectInterpreter: Sendable {
-    public let engine: any SyncDriver
+    /// Replaced when the dashboard moves to another profile.
+    public var engine: any SyncDriver
     public let screen: any DashboardScreen
     /// Where the `:` history is kept; nil keeps it for this run only (`--demo`, tests).
     public let commandHistory: CommandHistoryFile?
@@ -24,9 +25,10 @@ public struct EffectInterpreter: Sendable {
         self.browser = browser
     }
 
-    /// `quit` and `switchTheme` change the session itself (it ends the loop, it holds the theme),
-    /// so the session acts on them and they are not handled here. `report` takes what comes back
-    /// to the state later (a copy's outcome, a browser that failed, a file read).
+    /// `quit`, `switchTheme` and `switchProfile` change the session itself (it ends the loop, it
+    /// holds the theme and the engine), so the session acts on them and they are not handled here.
+    /// `report` takes what comes back to the state later (a copy's outcome, a browser that failed,
+    /// a file read).
     public func perform(_ effect: Effect, report: @escaping @Sendable (Action) -> Void = { _ in }) {
         switch effect {
         case .write(let command): engine.enqueue(command)
@@ -51,7 +53,7 @@ public struct EffectInterpreter: Sendable {
         case .collectEmails(let filter): engine.collectEmails(matching: filter)
         case .readSuppressionFile(let path):
             DispatchQueue.global(qos: .userInitiated).async { report(.handOn(SuppressionFile.read(path))) }
-        case .quit, .switchTheme: break
+        case .quit, .switchTheme, .switchProfile: break
         }
     }
 }

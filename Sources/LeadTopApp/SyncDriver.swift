@@ -1,9 +1,13 @@
 import LeadTopCore
 import LeadTopRuntime
 
-/// The requests the dashboard makes of its sync engine. `SyncEngine` is the real one; a
-/// test scripts its own to answer with exactly the updates it wants, when it wants.
+/// What the dashboard asks of its sync engine. `SyncEngine` is the real one; a test scripts its
+/// own to answer with exactly the updates it wants, when it wants.
 public protocol SyncDriver: AnyObject, Sendable {
+    func start()
+    func stop()
+    /// Hands over to another profile's engine (see `SyncEngine.retire`).
+    func retire(receiverClosed: @escaping @Sendable () -> Void, finished: @escaping @Sendable (Int) -> Void)
     func enqueue(_ command: WriteCommand)
     func refreshNow()
     func setStatsScope(campaignID: String?)

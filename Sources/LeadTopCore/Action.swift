@@ -15,4 +15,10 @@ public enum Action: Sendable, Hashable {
     case themeSwitched(name: String, failure: String?)
     /// What became of a lead handed on: a copy, a browser started, a file of addresses read.
     case handOn(HandOnReport)
+    /// The profile `:profile` asked for is open: the state starts afresh on its account.
+    case profileSwitched(ProfileAccount)
+    /// The profile could not be opened (its key, URL or state directory), and why.
+    case profileSwitchFailed(name: String, reason: String)
+    /// A profile switched away from has sent its queued writes; `leftQueued` wait for its next start.
+    case profileRetired(name: String, leftQueued: Int)
 }

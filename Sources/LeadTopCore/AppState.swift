@@ -30,16 +30,18 @@ public struct AppState: Sendable {
         public var notify: NotifyRules
         /// When the dashboard started: leads delivered before it are never live.
         public var startedAt: Date
+        /// The config profile in use (the status bar names it); nil outside any profile.
+        public var profile: String?
 
         public init(readOnly: Bool = false, leadCapacity: Int = 600, newMarkDuration: TimeInterval = 60,
                     messageDuration: TimeInterval = 5, sparklineDays: Int = 14, keySource: String = "",
                     apiURL: String = "", isDemo: Bool = false, mouse: Bool = true, keys: KeyTable = .standard,
-                    notify: NotifyRules = NotifyRules(), startedAt: Date = .distantPast) {
+                    notify: NotifyRules = NotifyRules(), startedAt: Date = .distantPast, profile: String? = nil) {
             self.readOnly = readOnly; self.leadCapacity = leadCapacity; self.newMarkDuration = newMarkDuration
             self.messageDuration = messageDuration; self.sparklineDays = sparklineDays
             self.keySource = keySource; self.apiURL = apiURL; self.isDemo = isDemo; self.mouse = mouse
             self.keys = keys
-            self.notify = notify; self.startedAt = startedAt
+            self.notify = notify; self.startedAt = startedAt; self.profile = profile
         }
     }
 
@@ -118,6 +120,8 @@ public struct AppState: Sendable {
     public var commandHistory: [String] = []
     /// Theme names `:theme` completes (the shipped ones and the user's).
     public var themeNames: [String] = []
+    /// The config's profiles, sorted, for `:profile` and its picker.
+    public var profileNames: [String] = []
 
     // MARK: Handing leads on
     /// The filter whose addresses `S` asked the cache for, until they arrive.

@@ -15,6 +15,9 @@ public enum Effect: Sendable, Hashable {
     /// Switch the colour theme to a shipped or user theme, or a theme file (`:theme`); the
     /// outcome comes back as `.themeSwitched`.
     case switchTheme(String)
+    /// Open another profile of the config and move the dashboard to it (`:profile`); the outcome
+    /// comes back as `.profileSwitched` or `.profileSwitchFailed`.
+    case switchProfile(String)
     /// Keep the `:` history (oldest first) in the state directory for the next start.
     case saveCommandHistory([String])
     /// Ring, post to the desktop or run the user's command for a notification, as `[notify]` says.

@@ -12,6 +12,10 @@ public enum Modal: Sendable, Hashable {
     case commandPrompt(CommandPrompt)
     /// The recent notifications (`N`); any key closes it.
     case notifications
+    /// The config's profiles (`:profile` without a name); `selected` is the highlighted row.
+    case profilePicker(selected: Int)
+    /// Every field of one campaign (`i`, or `Enter` on the scoped campaign).
+    case campaignCard(campaignID: String)
     /// Every field of the selected lead.
     case leadCard
     /// `Y`: what of the lead to copy; `fromCard` goes back to the lead card afterwards.
@@ -27,6 +31,8 @@ public enum Confirmation: Sendable, Hashable {
     case suppress(leadID: String, email: String)
     /// `S` or `:suppress FILE`: many addresses at once.
     case suppressMany(BulkSuppression)
+    /// Launch a draft; each lead will cost up to `costPerLead` credits.
+    case launch(campaignID: String, name: String, costPerLead: Int)
 }
 
 public enum NotePurpose: Sendable, Hashable {

@@ -76,6 +76,8 @@ extension AppState {
             return [.switchTheme(name)]
         case .suppressFile(let path):
             return requestFileSuppression(path: path)
+        case .profile(let name):
+            return runProfileCommand(name)
         }
     }
 
@@ -124,6 +126,7 @@ extension AppState {
         switch kind {
         case .campaign: pool = (name == "scope" ? ["all"] : []) + campaigns.map(\.name)
         case .theme: pool = themeNames
+        case .profile: pool = profileNames
         case .text: pool = []
         }
         return pool.filter { $0.lowercased().hasPrefix(typed) }

@@ -44,6 +44,8 @@ extension AppState {
             moveSelection(in: focus, by: -pageSize(of: focus))
         case .open:
             return openSelected()
+        case .campaignDetail:
+            return openCampaignCard()
         case .allCampaigns:
             return setScope(nil)
         case .clear:
@@ -94,7 +96,12 @@ extension AppState {
             return []
         case .campaigns:
             guard let campaign = selectedCampaign else { return [] }
-            return setScope(scopeCampaignID == campaign.id ? nil : campaign.id)
+            // A second Enter on the scoped campaign shows all of it; `a` or Esc widens the scope.
+            if scopeCampaignID == campaign.id {
+                modal = .campaignCard(campaignID: campaign.id)
+                return []
+            }
+            return setScope(campaign.id)
         case .stats, .credits, .feedback:
             return []
         }

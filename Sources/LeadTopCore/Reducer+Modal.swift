@@ -30,6 +30,10 @@ extension AppState {
             return handleCommandKey(key, prompt: prompt)
         case .copyMenu(let leadID, let fromCard):
             return handleCopyMenuKey(key, leadID: leadID, fromCard: fromCard)
+        case .campaignCard(let campaignID):
+            return handleCampaignCardKey(key, campaignID: campaignID)
+        case .profilePicker(let selected):
+            return handleProfilePickerKey(key, selected: selected)
         case .leadCard:
             switch key {
             case .esc, .enter, .char("q"):

@@ -16,7 +16,9 @@ extension AppState {
         switch campaign.status {
         case .active: modal = .confirm(.pause(campaignID: campaign.id, name: campaign.name))
         case .paused: modal = .confirm(.resume(campaignID: campaign.id, name: campaign.name))
-        case .draft: show("\(campaign.name) is a draft: launch it in LeadOS first", kind: .error)
+        case .draft:
+            modal = .confirm(.launch(campaignID: campaign.id, name: campaign.name,
+                                     costPerLead: campaign.enrichmentLevel.fullCost))
         case .completed: show("\(campaign.name) is completed and cannot be resumed", kind: .error)
         }
         return []
@@ -30,6 +32,9 @@ extension AppState {
         case .resume(let id, let name):
             return setCampaignOptimistically(id: id, status: .active, reason: nil,
                                              message: "Resuming \(name)…", command: .resume(campaignID: id))
+        case .launch(let id, let name, _):
+            return setCampaignOptimistically(id: id, status: .active, reason: nil,
+                                             message: "Launching \(name)…", command: .launch(campaignID: id))
         case .suppress(_, let email):
             show("Suppressing \(email)…")
             return [.write(.suppress(emails: [email]))]
@@ -105,7 +110,7 @@ extension AppState {
         switch outcome {
         case .applied(let command):
             switch command {
-            case .pause(let id), .resume(let id): pendingCampaigns[id] = nil
+            case .pause(let id), .resume(let id), .launch(let id): pendingCampaigns[id] = nil
             case .feedback(let leadID, _): pendingFeedback[leadID] = nil
             case .suppress(let emails):
                 // A batch of `S` is reported with the others once LeadOS's counts arrive.
@@ -119,6 +124,17 @@ extension AppState {
                     campaigns[index] = original
                 }
                 show("\(verb) of \(campaign(id: id)?.name ?? id) refused (\(status)): \(text)", kind: .error)
+            case .launch(let id):
+                let original = pendingCampaigns.removeValue(forKey: id)
+                if let original, let index = campaignIndex[id] { campaigns[index] = original }
+                let name = campaign(id: id)?.name ?? id
+                if status == 402 {
+                    let cost = original?.enrichmentLevel.fullCost ?? 1
+                    show("\(name) not launched: LeadOS needs \(cost) credits for its first lead and the balance is lower; "
+                         + "top up or choose a cheaper enrichment level, then p again", kind: .error)
+                } else {
+                    show("Launch of \(name) refused (\(status)): \(text)", kind: .error)
+                }
             case .feedback(let leadID, _):
                 if let pending = pendingFeedback.removeValue(forKey: leadID) {
                     leads.setFeedback(pending.previous, forLead: leadID)

@@ -32,6 +32,15 @@ extension AppState {
             return []
         case .handOn(let report):
             return receive(report)
+        case .profileSwitched(let account):
+            profileSwitched(to: account)
+            return []
+        case .profileSwitchFailed(let name, let reason):
+            show("Profile \(name) not opened: \(reason)", kind: .error)
+            return []
+        case .profileRetired(let name, let leftQueued):
+            profileRetired(name: name, leftQueued: leftQueued)
+            return []
         }
     }
 }

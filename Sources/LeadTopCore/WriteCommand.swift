@@ -6,6 +6,8 @@ public enum WriteCommand: Codable, Sendable, Hashable {
     case feedback(leadID: String, FeedbackSubmission)
     case pause(campaignID: String)
     case resume(campaignID: String)
+    /// `PATCH {"status":"active"}` on a draft.
+    case launch(campaignID: String)
     case suppress(emails: [String])
 }
 

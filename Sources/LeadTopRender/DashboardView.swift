@@ -41,7 +41,12 @@ public enum DashboardView {
         case .copyMenu(let leadID, let fromCard):
             if fromCard { LeadCard.draw(into: &grid, state: state, screen: body, theme: theme) }
             CopyMenu.draw(into: &grid, lead: state.leads.entry(id: leadID)?.lead, screen: body, theme: theme)
+        case .campaignCard(let campaignID):
+            CampaignCard.draw(into: &grid, campaign: state.campaign(id: campaignID), state: state, screen: body, theme: theme)
         case .notifications: NotificationList.draw(into: &grid, state: state, screen: body, theme: theme)
+        case .profilePicker(let selected):
+            Dialogs.profilePicker(into: &grid, names: state.profileNames, current: state.settings.profile,
+                                  selected: selected, screen: body, theme: theme)
         case .filterInput, .commandPrompt, nil: break
         }
     }

@@ -64,7 +64,8 @@ struct DashboardCommand: AsyncParsableCommand {
         for warning in prepared.warnings { FileHandle.standardError.write(Data("leadtop: warning: \(warning)\n".utf8)) }
 
         let outcome = await runOnUIThread(prepared)
-        prepared.engine.stop()
+        // After `:profile` the session's engine is another one than the first.
+        prepared.session.currentEngine?.stop()
         await prepared.simulator?.stop()
         prepared.cleanUp()
         switch outcome {
@@ -92,8 +93,10 @@ struct DashboardCommand: AsyncParsableCommand {
         let app = try TerminalApp(environment: environment, mouse: connection.mouse)
         let settings = AppState.Settings(
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
-            isDemo: demo, mouse: connection.mouse, keys: connection.keys, notify: connection.notify, startedAt: Date())
+            isDemo: demo, mouse: connection.mouse, keys: connection.keys, notify: connection.notify, startedAt: Date(),
+            profile: connection.profile)
         var state = AppState(now: Date(), settings: settings)
+        state.profileNames = connection.profileNames
         let history = CommandHistoryFile(besideDatabase: connection.statePath)
         state.commandHistory = history.load()
         state.themeNames = ThemeLocator.names(environment: environment)
@@ -110,13 +113,18 @@ struct DashboardCommand: AsyncParsableCommand {
                 baseURL: connection.baseURL, apiKey: connection.apiKey, allowInsecureHTTP: connection.allowInsecureHTTP,
                 onExchange: RequestLog.recorder(logger)),
             store: store, options: syncOptions,
-            sink: { [session] update in session.post(.sync(update), wake: update.needsFrame) })
+            sink: session.syncSink())
         trace.record("phase", "engine")
+        session.profileResources = [lock]
+        if let inputs = connection.configInputs {
+            session.profileOpener = ConfigProfileOpener(
+                inputs: inputs, listen: connection.listen, allowInsecureHTTP: account.insecureHTTPAllowed,
+                syncTemplate: syncOptions, onExchange: RequestLog.recorder(logger))
+        }
         session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify,
                                             browser: BrowserLauncher(environment: environment))
         session.loadTheme = ThemeLocator.loader(environment: environment)
-        var prepared = PreparedDashboard(
-            session: session, app: app, engine: engine, connection: connection, lock: lock, storeWarnings: store.warnings)
+        var prepared = PreparedDashboard(session: session, app: app, engine: engine, connection: connection, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings
         return prepared
     }
@@ -145,9 +153,11 @@ struct DashboardCommand: AsyncParsableCommand {
         let inputs = account.configInputs(environment: environment)
         let resolved = try LeadTopConfig.resolve(inputs)
         var webhook: WebhookReceiverOptions?
+        var listenOptions: WebhookReceiverOptions?
         if let listen {
             let (host, port) = try ListenAddress.parse(listen)
-            webhook = WebhookReceiverOptions(port: port, host: host, publicURL: try publicURL.map(ListenAddress.url))
+            listenOptions = WebhookReceiverOptions(port: port, host: host, publicURL: try publicURL.map(ListenAddress.url))
+            webhook = listenOptions
         } else if let port = resolved.webhookPort {
             webhook = WebhookReceiverOptions(port: port, publicURL: resolved.webhookPublicURL)
         }
@@ -162,6 +172,7 @@ struct DashboardCommand: AsyncParsableCommand {
             // cannot change, a config file or api_key_command can).
             reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
             account: "\(resolved.profile ?? "default") \(resolved.apiURL.absoluteString)",
+            profile: resolved.profile, profileNames: resolved.profileNames, configInputs: inputs, listen: listenOptions,
             simulator: nil, temporaryDirectory: nil)
     }
 
@@ -206,6 +217,13 @@ struct Connection {
     var reloadAPIKey: (@Sendable () -> String?)?
     /// The profile and API URL, which the saved webhook registration belongs to.
     var account: String
+    /// The config profile in use, and every profile `:profile` can switch to.
+    var profile: String? = nil
+    var profileNames: [String] = []
+    /// What the config was resolved from, to open another profile the same way (nil: `--demo`).
+    var configInputs: ConfigInputs? = nil
+    /// The receiver `--listen` asked for, which every profile uses.
+    var listen: WebhookReceiverOptions? = nil
     /// The in-process simulator of `--demo`.
     var simulator: SimulatorServer?
     /// Deleted on exit (`--demo` keeps no state).
@@ -218,8 +236,6 @@ struct PreparedDashboard {
     var app: TerminalApp
     var engine: SyncEngine
     var connection: Connection
-    /// Held until the process ends: one dashboard per state directory.
-    var lock: StateLock
     /// Permissions tightened or a damaged database moved aside while opening the store.
     var storeWarnings: [String]
 

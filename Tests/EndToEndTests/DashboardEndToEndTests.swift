@@ -130,6 +130,28 @@ struct DashboardEndToEndTests {
         }
     }
 
+    @Test("p on a draft asks to launch it with its cost per lead, and y launches it in LeadOS; i shows its record")
+    func launchADraft() async throws {
+        try await withDashboard { h in
+            let client = try LeadOSClient(options: LeadOSClientOptions(baseURL: h.sim.baseURL, apiKey: h.sim.apiKey))
+            let draft = try await client.createCampaign(CampaignDraft(
+                name: "Draft for launch", jobTitles: ["CFO"], status: .draft, enrichmentLevel: .emailPhone))
+            try h.session.sendKeys("R")
+            try await h.session.waitForAsync(text: "Draft for …")
+            // The newest campaign is the list's first row.
+            try h.session.sendKeys("1", "g", "i")
+            try await h.session.waitForAsync(text: "Campaign \(draft.id)")
+            try await h.session.waitForAsync(text: "up to 4 credits a lead")
+            try h.session.sendKeys("p")
+            try await h.session.waitForAsync(text: "Launch campaign Draft for launch? Each lead costs up to 4 credits.")
+            try h.session.sendKeys("y")
+            try await eventually("the draft active in the simulator") { h.sim.world.campaign(id: draft.id)?.status == .active }
+            let writes = h.sim.world.appliedWrites().filter { $0.path.contains(draft.id) }
+            #expect(writes.map { "\($0.method) \($0.path) \($0.status)" } == ["PATCH /v1/campaigns/\(draft.id) 200"])
+            #expect(writes.first?.idempotencyKey != nil)
+        }
+    }
+
     @Test("p then y pauses the selected campaign in LeadOS, and again resumes it")
     func pauseAndResume() async throws {
         try await withDashboard { h in

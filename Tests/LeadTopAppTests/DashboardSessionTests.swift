@@ -36,9 +36,18 @@ import LeadTopTestSupport
     /// Records every request of the session, in order; the test answers by posting updates.
     final class ScriptedEngine: SyncDriver {
         enum Call: Equatable {
-            case enqueue(WriteCommand), refreshNow, statsScope(String?), loadFeed(FeedRequest), collectEmails(FeedFilter)
+            case enqueue(WriteCommand), refreshNow, statsScope(String?), loadFeed(FeedRequest), start, stop, retire
+            case collectEmails(FeedFilter)
         }
         let calls = Mutex<[Call]>([])
+        /// What `retire` was given, for the test to call when it chooses.
+        let retirement = Mutex<(receiverClosed: @Sendable () -> Void, finished: @Sendable (Int) -> Void)?>(nil)
+        func start() { calls.withLock { $0.append(.start) } }
+        func stop() { calls.withLock { $0.append(.stop) } }
+        func retire(receiverClosed: @escaping @Sendable () -> Void, finished: @escaping @Sendable (Int) -> Void) {
+            calls.withLock { $0.append(.retire) }
+            retirement.withLock { $0 = (receiverClosed, finished) }
+        }
         func enqueue(_ command: WriteCommand) { calls.withLock { $0.append(.enqueue(command)) } }
         func refreshNow() { calls.withLock { $0.append(.refreshNow) } }
         func setStatsScope(campaignID: String?) { calls.withLock { $0.append(.statsScope(campaignID)) } }
@@ -52,9 +61,9 @@ import LeadTopTestSupport
         let engine = ScriptedEngine()
         let session: DashboardSession
 
-        init(width: Int = 80, height: Int = 24) {
+        init(width: Int = 80, height: Int = 24, state: AppState? = nil) {
             session = DashboardSession(
-                state: F.state(width: width, height: height), theme: .mono, screen: screen,
+                state: state ?? F.state(width: width, height: height), theme: .mono, screen: screen,
                 trace: DashboardTrace(environment: [:]))
             session.effects = EffectInterpreter(engine: engine, screen: screen)
             #expect(session.handle(.resize(width: width, height: height)))
@@ -147,6 +156,88 @@ import LeadTopTestSupport
     /// The fixture's status bar at 80 columns with `message` in place of the hints.
     static func statusLine(_ message: String) -> String {
         ("● live │ updated 3s ago │ API 117/120 │ " + message).padding(toLength: 80, withPad: " ", startingAt: 0)
+    }
+
+    /// Opens profiles with scripted engines, keeping each one's sink so the test can speak for it.
+    final class ScriptedOpener: ProfileOpener {
+        let opened = Mutex<[(name: String, engine: ScriptedEngine, sink: @Sendable (SyncUpdate) -> Void)]>([])
+        func open(profile: String, sink: @escaping @Sendable (SyncUpdate) -> Void) throws -> OpenedProfile {
+            guard profile != "broken" else { throw ProfileOpenError.stillSending(profile: profile) }
+            let engine = ScriptedEngine()
+            opened.withLock { $0.append((profile, engine, sink)) }
+            return OpenedProfile(engine: engine, account: ProfileAccount(
+                name: profile, keySource: "api_key in profile \"\(profile)\"", apiURL: "https://\(profile).example"))
+        }
+    }
+
+    /// `:profile other`: the old engine retires, the new one starts once the old receiver is
+    /// closed, the screen starts afresh on the new account, a write made afterwards goes to the new
+    /// engine only, and what the old engine still says is dropped.
+    @Test func profileSwitchMovesTheScreenAndEveryLaterWriteToTheNewEngine() {
+        var state = F.state(width: 80, height: 24)
+        state.settings.profile = "work"
+        state.profileNames = ["broken", "other", "work"]
+        let h = Harness(state: state)
+        let oldSink = h.session.syncSink()
+        let opener = ScriptedOpener()
+        h.session.profileOpener = opener
+        #expect(h.grid.line(23) == "● live │ profile work │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause …")
+
+        for key in [Key.char(":")] + "profile broken".map { Key.char($0) } + [.enter] { h.press(key) }
+        #expect(h.engine.recorded == [])
+        #expect(h.session.currentState.message?.text
+            == "Profile broken not opened: profile broken is still sending the writes queued for it; try again in a few seconds")
+
+        for key in [Key.char(":")] + "profile other".map { Key.char($0) } + [.enter] { h.press(key) }
+        let new = opener.opened.withLock { $0 }
+        #expect(new.map(\.name) == ["other"])
+        #expect(h.engine.recorded == [.retire])
+        #expect(new[0].engine.recorded == [])
+        h.engine.retirement.withLock { $0 }?.receiverClosed()
+        #expect(new[0].engine.recorded == [.start])
+
+        // The old engine's last words describe the old account: dropped.
+        oldSink(.campaigns(F.campaigns))
+        new[0].sink(.connection(.live))
+        #expect(h.session.handle(.wake))
+        #expect(h.session.currentState.campaigns == [])
+        assertGrid(h.grid, """
+            ┌1 Campaigns (0)───────────────────────────────┐┌3 Delivery stats (all)────────┐
+            │STATUS      NAME         TODAY WHY     7 DAYS ││Waiting for stats…            │
+            │No campaigns yet                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ┌2 Live lead feed (0)──────────────────────────┐┌4 Credits─────────────────────┐
+            │     AGE SCR FB NAME           COMPANY        ││Waiting for balance…          │
+            │Waiting for leads…                            ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              │└──────────────────────────────┘
+            │                                              │┌5 Feedback────────────────────┐
+            │                                              ││Waiting for feedback summary… │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            │                                              ││                              │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ● live │ profile other │ Profile other: https://other.example                   
+            """)
+
+        new[0].sink(.campaigns(F.campaigns))
+        #expect(h.session.handle(.wake))
+        h.press(.char("1"), .char("p"), .char("y"))
+        #expect(new[0].engine.recorded == [.start, .enqueue(.pause(campaignID: "camp_solar01"))])
+        #expect(h.engine.recorded == [.retire])
+
+        h.engine.retirement.withLock { $0 }?.finished(2)
+        #expect(h.session.handle(.wake))
+        #expect(h.session.currentState.message?.text == "2 writes for profile work stay queued; they go out when it is opened again")
+        #expect(h.session.currentEngine === new[0].engine)
     }
 
     @Test func quitEndsTheLoopAndSendsNothing() {

@@ -101,13 +101,25 @@ import LeadTopTestSupport
         #expect(state.campaign(id: "camp_tokyo02")?.pausedReason == nil)
     }
 
-    @Test func draftAndCompletedCampaignsCannotBePaused() {
+    /// `p` on a draft asks to launch it, with what a lead will cost; a completed campaign cannot be resumed.
+    @Test func aDraftIsLaunchedAndACompletedCampaignIsNotResumed() {
         var state = F.state()
         _ = press(&state, .char("1"), .char("j"), .char("j"), .char("j"))
         #expect(press(&state, .char("p")) == [])
-        #expect(state.modal == nil)
-        #expect(state.message == StatusMessage("Draft: fintech CFOs is a draft: launch it in LeadOS first", kind: .error,
-                                               expiresAt: F.now.addingTimeInterval(5)))
+        #expect(state.modal == .confirm(.launch(campaignID: "camp_draft04", name: "Draft: fintech CFOs", costPerLead: 2)))
+        #expect(press(&state, .char("y")) == [.write(.launch(campaignID: "camp_draft04"))])
+        #expect(state.campaign(id: "camp_draft04")?.status == .active)
+        #expect(state.message?.text == "Launching Draft: fintech CFOs…")
+
+        // Not enough credits: rolled back, and the 402 explained.
+        reduce(&state, .sync(.writeSettled(.refused(.launch(campaignID: "camp_draft04"), status: 402, code: "insufficient_credits",
+                                                    message: "Insufficient credits"))))
+        #expect(state.campaign(id: "camp_draft04")?.status == .draft)
+        #expect(state.message == StatusMessage(
+            "Draft: fintech CFOs not launched: LeadOS needs 2 credits for its first lead and the balance is lower; "
+                + "top up or choose a cheaper enrichment level, then p again",
+            kind: .error, expiresAt: F.now.addingTimeInterval(5)))
+
         _ = press(&state, .char("j"), .char("p"))
         #expect(state.message?.text == "Nepal SaaS founders is completed and cannot be resumed")
     }
@@ -296,10 +308,14 @@ import LeadTopTestSupport
         #expect(state.leads.visibleCount == 1)
         #expect(state.selectedLeadID == "del_a02")
         #expect(state.displayedStats?.campaignID == "camp_tokyo02")
-        #expect(feed.send(.key(.enter), to: &state) == [.setStatsScope(campaignID: nil)])
-        #expect(state.leads.visibleCount == 12)
-        feed.send(.key(.enter), to: &state)
+        // Enter again on the scoped campaign shows all of it; `a` widens the scope.
+        #expect(feed.send(.key(.enter), to: &state) == [])
+        #expect(state.modal == .campaignCard(campaignID: "camp_tokyo02"))
+        #expect(state.scopeCampaignID == "camp_tokyo02")
+        feed.send(.key(.esc), to: &state)
+        #expect(state.modal == nil)
         #expect(feed.send(.key(.char("a")), to: &state) == [.setStatsScope(campaignID: nil)])
+        #expect(state.leads.visibleCount == 12)
         #expect(feed.send(.key(.char("a")), to: &state) == [])
     }
 

@@ -226,17 +226,17 @@ import LeadTopTestSupport
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
-            │  1–5          focus pane by number      a            all campaigns          ││
-            │  j ↓ k ↑      down / up                 /            filter: text score>80  ││
-            │  g Home G End first / last row          Esc          clear filter / scope   ││
-            │  PgUp PgDn    page up / down            R            refresh now            │┘
-            │  mouse        click selects, wheel      d            connection details     │┐
-            │ Act                                     m            mouse on / off         ││
-            │  p            pause/resume (y/N)        N            notifications          ││
-            │  +            rate lead good            :            command prompt         ││
-            │  -            rate bad, reason 1–6      ?            this help              ││
-            │  n            note on a rating          q Ctrl-C     quit                   ││
-            │  s            suppress email (y/N)                                          │┘
+            │  1–5          focus pane by number      i            campaign details       ││
+            │  j ↓ k ↑      down / up                 a            all campaigns          ││
+            │  g Home G End first / last row          /            filter: text score>80  ││
+            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┘
+            │  mouse        click selects, wheel      R            refresh now            │┐
+            │ Act                                     d            connection details     ││
+            │  p            pause/resume (y/N)        m            mouse on / off         ││
+            │  +            rate lead good            N            notifications          ││
+            │  -            rate bad, reason 1–6      :            command prompt         ││
+            │  n            note on a rating          ?            this help              ││
+            │  s            suppress email (y/N)      q Ctrl-C     quit                   │┘
             │  S            suppress view (y/N)                                           │┐
             │  y Y          copy email / menu                                             ││
             │  o            open LinkedIn                                                 ││
@@ -258,17 +258,17 @@ import LeadTopTestSupport
             │ Read-only: keys marked * are disabled                                       ││
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
-            │  1–5          focus pane by number      a            all campaigns          ││
-            │  j ↓ k ↑      down / up                 /            filter: text score>80  ││
-            │  g Home G End first / last row          Esc          clear filter / scope   │┘
-            │  PgUp PgDn    page up / down            R            refresh now            │┐
-            │  mouse        click selects, wheel      d            connection details     ││
-            │ Act                                     m            mouse on / off         ││
-            │  p            pause/resume (y/N) *      N            notifications          ││
-            │  +            rate lead good *          :            command prompt         ││
-            │  -            rate bad, reason 1–6 *    ?            this help              ││
-            │  n            note on a rating *        q Ctrl-C     quit                   │┘
-            │  s            suppress email (y/N) *                                        │┐
+            │  1–5          focus pane by number      i            campaign details       ││
+            │  j ↓ k ↑      down / up                 a            all campaigns          ││
+            │  g Home G End first / last row          /            filter: text score>80  │┘
+            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┐
+            │  mouse        click selects, wheel      R            refresh now            ││
+            │ Act                                     d            connection details     ││
+            │  p            pause/resume (y/N) *      m            mouse on / off         ││
+            │  +            rate lead good *          N            notifications          ││
+            │  -            rate bad, reason 1–6 *    :            command prompt         ││
+            │  n            note on a rating *        ?            this help              │┘
+            │  s            suppress email (y/N) *    q Ctrl-C     quit                   │┐
             │  S            suppress view (y/N) *                                         ││
             │  y Y          copy email / menu                                             ││
             │  o            open LinkedIn                                                 ││
@@ -431,17 +431,17 @@ import LeadTopTestSupport
             │ Move                          o            open Linked…  │
             │  Tab S-Tab    next / prev…   View                        │
             │  1–5          focus pane …    Enter        lead card /…  │
-            │  j ↓ k ↑      down / up       a            all campaig…  │
-            │  g Home G End first / las…    /            filter: tex…  │
-            │  PgUp PgDn    page up / d…    Esc          clear filte…  │
-            │  mouse        click selec…    R            refresh now   │
-            │ Act                           d            connection …  │
-            │  p            pause/resum…    m            mouse on / …  │
-            │  +            rate lead g…    N            notificatio…  │
-            │  -            rate bad, r…    :            command pro…  │
-            │  n            note on a r…    ?            this help     │
-            │  s            suppress em…    q Ctrl-C     quit          │
-            │  S            suppress vi…                               │
+            │  j ↓ k ↑      down / up       i            campaign de…  │
+            │  g Home G End first / las…    a            all campaig…  │
+            │  PgUp PgDn    page up / d…    /            filter: tex…  │
+            │  mouse        click selec…    Esc          clear filte…  │
+            │ Act                           R            refresh now   │
+            │  p            pause/resum…    d            connection …  │
+            │  +            rate lead g…    m            mouse on / …  │
+            │  -            rate bad, r…    N            notificatio…  │
+            │  n            note on a r…    :            command pro…  │
+            │  s            suppress em…    ?            this help     │
+            │  S            suppress vi…    q Ctrl-C     quit          │
             │  y Y          copy email …                               │
             └──────────────────────────────────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…

@@ -167,6 +167,35 @@ import Testing
         engine.stop()
     }
 
+    /// After a switch to another profile: the polls stop at once, the queued pause (waiting for its
+    /// retry) still goes to this account, and then the engine reports nothing left and stops.
+    @Test func retiringSendsTheQueueToItsOwnAccountThenStops() async throws {
+        let state = FakeState()
+        let campaign = Fixtures.campaign("camp_abc123")
+        let server = Self.server(state, leads: [], campaign: campaign, pauseFailures: 1)
+        try await server.start()
+        defer { server.stop() }
+        let scheduler = ManualScheduler()
+        let recorder = UpdateRecorder()
+        let engine = try Self.engine(server, path: Fixtures.tempDatabasePath(), scheduler: scheduler, recorder: recorder)
+        engine.start()
+        #expect(await scheduler.until { $0.count == 5 })
+        engine.enqueue(.pause(campaignID: campaign.id))
+        #expect(await scheduler.until { $0.contains(0.5) })
+        let events = LockedLog()
+        engine.retire(receiverClosed: { events.append("receiver closed") }, finished: { events.append("finished \($0)") })
+        #expect(await scheduler.until { $0 == [0.5] }, "only the outbox's retry is left")
+        let requestsBefore = server.requests.count
+        scheduler.advance(by: 0.5)
+        let deadline = Date().addingTimeInterval(5)
+        while events.items.count < 2, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(events.items == ["receiver closed", "finished 0"])
+        #expect(server.requests.dropFirst(requestsBefore).map(\.path) == ["/v1/campaigns/\(campaign.id)/pause"])
+        #expect(scheduler.pendingDelays == [])
+        scheduler.advance(by: 120)
+        #expect(server.requests.count == requestsBefore + 1, "nothing more is polled")
+    }
+
     @Test func pendingWritesSurviveARestartAndCacheShowsAtOnce() async throws {
         let state = FakeState()
         let campaign = Fixtures.campaign("camp_abc123")

@@ -17,13 +17,16 @@ public enum Command: Sendable, Hashable {
     case theme(String)
     /// Suppress every address in a file (one a line); without a path, `:suppress` is the `s` key.
     case suppressFile(String)
+    /// Switch to a profile of the config; without a name, pick one.
+    case profile(String?)
 
     /// Commands that take an argument, and what completes it.
-    public enum ArgumentKind: Sendable { case campaign, theme, text }
+    public enum ArgumentKind: Sendable { case campaign, theme, profile, text }
 
     /// Commands with an argument, in the order completion offers them.
     public static let withArgument: [(name: String, kind: ArgumentKind)] = [
         ("pause", .campaign), ("resume", .campaign), ("scope", .campaign), ("filter", .text), ("theme", .theme),
+        ("profile", .profile),
     ]
 
     /// Short names people type from vim and k9s.
@@ -73,6 +76,8 @@ public enum Command: Sendable, Hashable {
             return .success(.filter(argument))
         case "suppress" where !argument.isEmpty:
             return .success(.suppressFile(argument))
+        case "profile":
+            return .success(.profile(argument.isEmpty ? nil : argument))
         default:
             guard let action = aliases[name] ?? KeyAction(rawValue: name), action != .command else {
                 return .failure(.unknown(name, suggestion: NearestName.suggest(name, among: names)))

@@ -26,6 +26,8 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     /// `o`: the lead's LinkedIn page in the browser.
     case openLink = "open_linkedin"
     case open
+    /// `i`: the selected campaign's whole record.
+    case campaignDetail = "campaign_detail"
     case allCampaigns = "all_campaigns"
     case filter
     case clear

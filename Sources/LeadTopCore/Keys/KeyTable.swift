@@ -119,7 +119,7 @@ public struct KeyTable: Sendable, Hashable {
         b.append(Binding(.pageUp, [Key.pageUp], "page up / down", group: .move, onLeadCard: true, row: "pages"))
         b.append(Binding(.pageDown, [Key.pageDown], "page down", group: .move, onLeadCard: true, row: "pages"))
         b.append(Binding(.pause, [Key.char("p")], "pause/resume (y/N)", group: .act, writes: true,
-                         detail: "pause (active) or resume (paused) the selected campaign, after a `y/N` confirmation"))
+                         detail: "pause (active), resume (paused) or launch (draft, with its cost per lead) the selected campaign, after a `y/N` confirmation"))
         b.append(Binding(.rateGood, [Key.char("+")], "rate lead good", group: .act, writes: true, onLeadCard: true,
                          detail: "rate the selected lead good"))
         b.append(Binding(.rateBad, [Key.char("-")], "rate bad, reason 1–6", group: .act, writes: true, onLeadCard: true,
@@ -141,6 +141,9 @@ public struct KeyTable: Sendable, Hashable {
         b.append(Binding(.open, [Key.enter], "lead card / scope", group: .view,
                          detail: "feed: open the lead card (every field, intent summary and LinkedIn included; `j`/`k` browse, "
                             + "`Esc` closes). Campaigns: scope the feed and stats to that campaign"))
+        b.append(Binding(.campaignDetail, [Key.char("i")], "campaign details", group: .view,
+                         detail: "campaign details: targeting, minimum score, enrichment, caps, status and totals "
+                            + "(also `Enter` on the campaign the feed is scoped to)"))
         b.append(Binding(.allCampaigns, [Key.char("a")], "all campaigns", group: .view, detail: "all campaigns (clear the scope)"))
         b.append(Binding(.filter, [Key.char("/")], "filter: text score>80", group: .view,
                          detail: "filter the feed: text (name, title, company, domain, industry, geography, email) and "
@@ -157,7 +160,7 @@ public struct KeyTable: Sendable, Hashable {
                          detail: "the recent notifications (`[notify]` in the config says what notifies)"))
         b.append(Binding(.command, [Key.char(":")], "command prompt", group: .view,
                          detail: "command prompt: `:pause NAME`, `:resume NAME`, `:scope NAME` (or `all`), `:filter TEXT`, "
-                            + "`:theme NAME`, `:q`, or any action of this table by its name; `Tab` completes, `↑`/`↓` "
+                            + "`:theme NAME`, `:profile NAME`, `:q`, or any action of this table by its name; `Tab` completes, `↑`/`↓` "
                             + "recall earlier commands"))
         b.append(Binding(.help, [Key.char("?")], "this help", group: .view, detail: "help overlay"))
         b.append(Binding(.quit, [Key.char("q"), Key.ctrl("c")], "quit", group: .view))

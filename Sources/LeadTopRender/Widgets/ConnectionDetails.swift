@@ -33,6 +33,7 @@ enum ConnectionDetails {
             }
         }
         if state.settings.isDemo { add("Mode", "demo: a simulated LeadOS in this process; nothing reaches a real account") }
+        if let profile = state.settings.profile { add("Profile", profile) }
         add("LeadOS", state.settings.apiURL.isEmpty ? "(unknown)" : state.settings.apiURL)
         if !state.settings.keySource.isEmpty { add("Key from", state.settings.keySource) }
         add("Status", status(state))

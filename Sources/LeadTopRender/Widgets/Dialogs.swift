@@ -20,6 +20,8 @@ enum Dialogs {
         case .resume(_, let name): question = "Resume campaign \(name)?"
         case .suppress(_, let email): question = "Suppress \(email) in every campaign?"
         case .suppressMany: return
+        case .launch(_, let name, let cost):
+            question = "Launch campaign \(name)? Each lead costs up to \(cost) credit\(cost == 1 ? "" : "s")."
         }
         let width = min(screen.width - 4, max(30, DisplayText.width(question) + 4))
         let inner = frame(into: &grid, screen: screen, width: width, height: 5, title: " Confirm ", theme: theme)
@@ -61,6 +63,28 @@ enum Dialogs {
         grid.draw(noteLine, x: inner.x + 1, y: inner.y + 7, maxWidth: inner.width - 2, style: style)
         grid.draw("1–6 rate bad · Esc cancel", x: inner.x + 1, y: inner.y + 9, maxWidth: inner.width - 2,
                   style: theme[.keyHint].on(style.bg))
+    }
+
+    /// `:profile` without a name: the config's profiles, the current one marked, the highlighted
+    /// one in reverse. Only as many rows as fit; the highlighted one is always among them.
+    static func profilePicker(into grid: inout CellGrid, names: [String], current: String?, selected: Int,
+                              screen: Rect, theme: Theme) {
+        let visible = max(1, min(names.count, screen.height - 6))
+        let width = min(screen.width - 4, max(46, (names.map(DisplayText.width).max() ?? 0) + 12))
+        let inner = frame(into: &grid, screen: screen, width: width, height: visible + 4, title: " Switch profile ", theme: theme)
+        let style = theme[.dialog]
+        let first = min(max(0, selected - visible + 1), max(0, names.count - visible))
+        for row in 0..<visible where first + row < names.count {
+            let index = first + row
+            let number = index < 9 ? "\(index + 1)" : " "
+            let mark = names[index] == current ? "●" : " "
+            var rowStyle = style
+            if index == selected { rowStyle.attributes.insert(.reverse) }
+            grid.fill(Rect(x: inner.x + 1, y: inner.y + row, width: inner.width - 2, height: 1), with: Cell(.space, style: rowStyle))
+            grid.draw("\(number) \(mark) \(names[index])", x: inner.x + 1, y: inner.y + row, maxWidth: inner.width - 2, style: rowStyle)
+        }
+        grid.draw("Enter or 1–9 switch · j/k move · Esc close", x: inner.x + 1, y: inner.y + visible + 1,
+                  maxWidth: inner.width - 2, style: theme[.keyHint].on(style.bg))
     }
 
     static func noteInput(into grid: inout CellGrid, text: String, screen: Rect, theme: Theme) {

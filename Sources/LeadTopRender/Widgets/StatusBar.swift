@@ -45,6 +45,9 @@ enum StatusBar {
         if state.settings.isDemo {
             put(" │ ", base); put("DEMO", theme[.warning].on(base.bg))
         }
+        if let profile = state.settings.profile {
+            put(" │ ", base); put("profile \(profile)", base)
+        }
         if state.isStale {
             put(" │ ", base); put("cached data", theme[.warning].on(base.bg))
         } else if let age = state.age(of: .feed) {

@@ -25,6 +25,8 @@ public struct LeadTopConfig: Sendable, Hashable {
     public var keys: KeyTable
     /// `[notify]`: which live events notify, and how.
     public var notify = NotifyRules()
+    /// Every profile the file defines, sorted: what `:profile` can switch to.
+    public var profileNames: [String] = []
     /// Problems worth telling the user about that do not stop the program (e.g. file permissions).
     public var warnings: [String]
 
@@ -168,7 +170,8 @@ extension LeadTopConfig {
             allowInsecureHTTP: profile.allowInsecureHTTP ?? base.allowInsecureHTTP ?? false,
             pollIntervals: intervals, webhookPort: profile.webhookPort ?? base.webhookPort,
             webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, keys: keys,
-            notify: file?.notify ?? NotifyRules(), warnings: warnings)
+            notify: file?.notify ?? NotifyRules(), profileNames: (file?.profiles.keys).map { $0.sorted() } ?? [],
+            warnings: warnings)
     }
 
     /// A warning when the file can be read by group or others: it may hold an API key.

@@ -149,6 +149,17 @@ public final class WebhookReceiver: @unchecked Sendable {
         return "receiver stopped"
     }
 
+    /// Shuts down and returns once the port is free again (open connections finish first; the
+    /// read deadline bounds how long that takes).
+    public func stopAndWait() async {
+        let (group, task) = lock.withLock { () -> (ServiceGroup?, Task<Void, any Error>?) in
+            defer { serverTask = nil; serviceGroup = nil }
+            return (serviceGroup, serverTask)
+        }
+        await group?.triggerGracefulShutdown()
+        _ = await task?.result
+    }
+
     /// Begins a graceful shutdown: open connections finish, new ones are refused.
     public func stop() {
         let group = lock.withLock { () -> ServiceGroup? in

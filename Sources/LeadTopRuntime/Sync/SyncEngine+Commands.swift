@@ -33,6 +33,13 @@ extension SyncEngine {
         case .saveFeedGap(let gap): try? store.saveFeedGap(gap)
         case .emit(let update): sink(update)
         case .publishPendingCount: sink(.pendingWrites((try? store.pendingWriteCount()) ?? 0))
+        case .finishRetiring:
+            halted = true
+            for timer in timers.values { timer.work.cancel() }
+            timers = [:]
+            let left = (try? store.pendingWriteCount()) ?? 0
+            onRetired?(left)
+            onRetired = nil
         case .logConnection(let status): options.logger?.info("connection \(status.kind)", metadata: status.logMetadata)
         }
     }

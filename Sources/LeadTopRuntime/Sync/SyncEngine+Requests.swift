@@ -59,6 +59,8 @@ extension SyncEngine {
             return .campaign(try await client.pauseCampaign(id: campaignID, idempotencyKey: key))
         case .resume(let campaignID):
             return .campaign(try await client.resumeCampaign(id: campaignID, idempotencyKey: key))
+        case .launch(let campaignID):
+            return .campaign(try await client.updateCampaign(id: campaignID, CampaignPatch(status: .active), idempotencyKey: key))
         case .suppress(let emails):
             return .suppression(try await client.suppress(emails: emails, idempotencyKey: key))
         }

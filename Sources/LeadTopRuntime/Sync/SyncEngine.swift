@@ -32,6 +32,8 @@ public final class SyncEngine: @unchecked Sendable {
     /// Set by `stop()`: commands still queued from the event being handled are dropped.
     var halted = false
     var receiver: WebhookReceiver?
+    /// Told how many writes stay queued once retiring is over (`retire`).
+    var onRetired: (@Sendable (Int) -> Void)?
 
     struct ArmedTimer {
         var token: Int
@@ -99,6 +101,25 @@ public final class SyncEngine: @unchecked Sendable {
             timers = [:]
         }
         if DispatchQueue.getSpecific(key: Self.queueKey) == ObjectIdentifier(self) { halt() } else { queue.sync(execute: halt) }
+    }
+
+    /// Hands over to another profile's engine: polls and push stop now, the queued writes still go
+    /// to this engine's account, then it stops (`SyncMachine.retire`). `receiverClosed` is called
+    /// once this engine's webhook receiver has let go of its port (at once without one), so the
+    /// next engine can listen on the same address; `finished` with the writes left queued, which
+    /// go out when this profile is opened again. The sink hears nothing more that matters.
+    public func retire(receiverClosed: @escaping @Sendable () -> Void, finished: @escaping @Sendable (Int) -> Void) {
+        queue.async { [self] in
+            onRetired = finished
+            let closing = receiver
+            receiver = nil
+            handle(.retireRequested)
+            guard let closing else { return receiverClosed() }
+            Task {
+                await closing.stopAndWait()
+                receiverClosed()
+            }
+        }
     }
 
     /// Marks `queue` so `stop()` can tell whether it already runs on it.

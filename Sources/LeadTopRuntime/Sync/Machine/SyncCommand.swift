@@ -43,6 +43,8 @@ enum SyncCommand: Sendable, Hashable {
     case emit(SyncUpdate)
     /// Count the pending writes and report the count.
     case publishPendingCount
+    /// Retiring is over: the executor stops and reports how many writes stay queued.
+    case finishRetiring
     /// Log that the connection changed kind (live, degraded, offline, key rejected).
     case logConnection(ConnectionStatus)
 }

@@ -8,6 +8,8 @@ enum SyncEvent: Sendable {
     case started(CachedStart)
     /// The engine stops: timers are cancelled, replies still in flight are ignored.
     case stopped
+    /// The dashboard switched to another profile: send what is queued, then stop.
+    case retireRequested
     /// A timer the machine armed fell due.
     case timerFired(SyncChannel)
     /// The reply to poll `requestID` of `resource`.

@@ -9,7 +9,7 @@ extension SyncMachine {
     /// (`force` skips that wait, for refresh-now). A refused key refuses every write too: they
     /// wait, untouched, until it works.
     mutating func drainOutbox(force: Bool = false) {
-        guard isRunning, outbox.inFlight == nil, keyRejection == nil else { return }
+        guard sendsWrites, outbox.inFlight == nil, keyRejection == nil else { return }
         if isArmed(.outbox) {
             guard force else { return }
             cancelTimer(.outbox)
@@ -18,9 +18,10 @@ extension SyncMachine {
     }
 
     mutating func nextWriteLoaded(_ entry: OutboxEntry?, discarded: Int) {
-        guard isRunning, outbox.inFlight == nil, keyRejection == nil else { return }
+        guard sendsWrites, outbox.inFlight == nil, keyRejection == nil else { return }
         if discarded > 0 { send(.publishPendingCount) }
         guard let entry else {
+            if phase == .retiring { return finishRetiring() }
             settleEmptyOutbox()
             return
         }
@@ -30,7 +31,7 @@ extension SyncMachine {
     }
 
     mutating func outboxUnreadable(_ reason: String) {
-        guard isRunning else { return }
+        guard isRunning else { return finishRetiring() }
         tracker.recordFailure(.outbox, reason: "local storage: \(reason)", nextRetry: nil, at: now)
         publishConnection()
     }
@@ -48,7 +49,7 @@ extension SyncMachine {
     mutating func writeAnswered(requestID: Int, result: Result<WriteResult, SyncFailure>) {
         guard let inFlight = outbox.inFlight, inFlight.requestID == requestID else { return }
         outbox.inFlight = nil
-        guard isRunning else { return }
+        guard sendsWrites else { return }
         let entry = inFlight.entry
         switch result {
         case .success(let value):
@@ -62,6 +63,7 @@ extension SyncMachine {
             drainOutbox()
         case .failure(let failure) where failure.isKeyRejection:
             // Not the write's fault: it stays queued as it is and goes out once the key works.
+            if phase == .retiring { return finishRetiring() }
             rejectKey(failure)
         case .failure(let failure) where failure.isDefinitiveRefusal || failure.isUnsendable:
             send(.settleWrite(sequence: entry.sequence))
@@ -72,6 +74,7 @@ extension SyncMachine {
         case .failure(let failure):
             outbox.failures += 1
             send(.recordWriteAttempt(sequence: entry.sequence, error: failure.summary))
+            if retiringWriteFailed() { return }
             let delay = retryDelay(afterAttempt: outbox.failures, failure)
             tracker.recordFailure(.outbox, reason: failure.summary, detail: failure.detail,
                                   nextRetry: now.addingTimeInterval(delay), at: now, rateLimited: failure.isRateLimited)

@@ -33,7 +33,8 @@ struct SyncMachine: Sendable {
         var makePathSegment: @Sendable () -> String = { SyncMachine.randomSegment() }
     }
 
-    enum Phase: Sendable, Hashable { case idle, running, stopped }
+    /// `retiring`: only the outbox still sends (see `retire()`).
+    enum Phase: Sendable, Hashable { case idle, running, retiring, stopped }
 
     /// One resource's poller: the id of the request whose reply counts, and how many tries in a
     /// row failed.
@@ -90,7 +91,7 @@ struct SyncMachine: Sendable {
     }
 
     let configuration: Configuration
-    private(set) var phase = Phase.idle
+    var phase = Phase.idle
     var nextRequestID = 0
     var polls: [Resource: PollState] = [:]
     /// Timers armed, by channel, with when they fall due.
@@ -125,6 +126,8 @@ struct SyncMachine: Sendable {
     }
 
     var isRunning: Bool { phase == .running }
+    /// The outbox sends while running and while retiring.
+    var sendsWrites: Bool { phase == .running || phase == .retiring }
 
     /// Applies `event`, which happened at `time`, and returns what to do, in order.
     mutating func handle(_ event: SyncEvent, at time: Date) -> [SyncCommand] {
@@ -133,6 +136,7 @@ struct SyncMachine: Sendable {
         switch event {
         case .started(let cache): start(cache)
         case .stopped: stop()
+        case .retireRequested: retire()
         case .timerFired(let channel): timerFired(channel)
         case .polled(let resource, let requestID, let result): complete(resource, requestID: requestID, result: result)
         case .rateLimitSeen(let limit): observe(limit)
@@ -142,7 +146,7 @@ struct SyncMachine: Sendable {
             if isRunning { poll(.stats) }
         case .writeEnqueued:
             send(.publishPendingCount)
-            if isRunning { drainOutbox() }
+            if sendsWrites { drainOutbox() }
         case .writeNotStored(let command, let reason):
             send(.emit(.writeSettled(.refused(command, status: 0, code: "local_storage_error",
                                               message: "could not save the write locally: \(reason)"))))
@@ -221,7 +225,8 @@ struct SyncMachine: Sendable {
     }
 
     private mutating func timerFired(_ channel: SyncChannel) {
-        guard isRunning, timers.removeValue(forKey: channel) != nil else { return }
+        guard isRunning || (phase == .retiring && channel == .outbox),
+              timers.removeValue(forKey: channel) != nil else { return }
         switch channel {
         case .feed, .campaigns, .balance, .stats, .feedbackSummary:
             guard keyRejection == nil, let resource = channel.resource else { return }

@@ -114,7 +114,7 @@ extension AppState {
             case .feedback(let leadID, _): pendingFeedback[leadID] = nil
             case .suppress(let emails):
                 // A batch of `S` is reported with the others once LeadOS's counts arrive.
-                if bulkSuppression?.isWaiting(for: emails) != true { show("Suppressed \(emails.joined(separator: ", "))") }
+                if bulkSuppression?.isWaiting(for: emails) != true { show("Suppressed \(Self.addresses(emails))") }
             }
         case .refused(let command, let status, _, let text):
             switch command {
@@ -145,9 +145,15 @@ extension AppState {
                 if bulkSuppression?.isWaiting(for: emails) == true {
                     settleBulkBatch(emails) { $0.refuse(emails.count, reason: "LeadOS refused (\(status)): \(text)") }
                 } else {
-                    show("Suppression of \(emails.joined(separator: ", ")) refused (\(status)): \(text)", kind: .error)
+                    show("Suppression of \(Self.addresses(emails)) refused (\(status)): \(text)", kind: .error)
                 }
             }
         }
+    }
+
+    /// One address as it is, a batch (a bulk suppression's, after a restart or a profile switch)
+    /// by its count, so a status message never lists a thousand addresses.
+    static func addresses(_ emails: [String]) -> String {
+        emails.count == 1 ? emails[0] : "\(BulkSuppressionProgress.grouped(emails.count)) addresses"
     }
 }

@@ -350,3 +350,16 @@ import LeadTopTestSupport
         }
     }
 }
+
+extension HandOnKeyTests {
+    /// A batch settling with no bulk suppression waiting for it (sent after a restart or a profile
+    /// switch) is named by its count.
+    @Test func aBatchNobodyWaitsForIsCountedNotListed() {
+        var state = F.state()
+        let batch = (0..<1_000).map { "lead\($0)@example.com" }
+        reduce(&state, .sync(.writeSettled(.applied(.suppress(emails: batch)))))
+        #expect(state.message == message("Suppressed 1,000 addresses"))
+        reduce(&state, .sync(.writeSettled(.refused(.suppress(emails: batch), status: 422, code: "validation_error", message: "no"))))
+        #expect(state.message == message("Suppression of 1,000 addresses refused (422): no", .error))
+    }
+}

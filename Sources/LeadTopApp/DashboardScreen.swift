@@ -1,3 +1,5 @@
+import LeadTopCore
+
 /// What the session needs from the screen it draws on, from any thread. The terminal
 /// (`TerminalApp`) is one; a test's scripted screen is another, so the whole path from a key to
 /// the grid runs without a terminal.
@@ -8,4 +10,6 @@ public protocol DashboardScreen: AnyObject, Sendable {
     func setMouseCapture(_ on: Bool)
     /// Rings the bell and/or posts a desktop notification through the terminal.
     func alert(bell: Bool, desktop: (title: String, body: String)?)
+    /// Puts text on the terminal's clipboard (OSC 52) and says how likely it arrived.
+    func copyToClipboard(_ text: String) -> ClipboardSupport
 }

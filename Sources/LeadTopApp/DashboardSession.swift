@@ -122,7 +122,7 @@ public final class DashboardSession: @unchecked Sendable {
             case .quit: quitRequested = true
             case .switchTheme(let name): switchTheme(to: name)
             case .switchProfile(let name): switchProfile(to: name)
-            default: effects?.perform(effect)
+            default: effects?.perform(effect) { [weak self] action in self?.post(action) }
             }
         }
     }

@@ -42,6 +42,7 @@ public final class DashboardTrace: Sendable {
         switch action {
         case .sync(let update): record("sync", Self.describe(update))
         case .tick: record("tick")
+        case .handOn(let report): record("hand_on", Self.describe(report))
         default: break
         }
     }
@@ -71,6 +72,20 @@ public final class DashboardTrace: Sendable {
         case .writeSettled: return "write_settled"
         case .skippedUnreadable(let resource, let items): return "skipped_unreadable \(resource) n=\(items.count)"
         case .moreCampaignsOnServer(let more): return "more_campaigns \(more)"
+        case .viewEmails(_, let emails): return "view_emails n=\(emails.count)"
+        case .viewEmailsFailed(_, let message): return "view_emails_failed \(message)"
+        case .suppressionApplied(let emails, let result):
+            return "suppression_applied n=\(emails.count) added=\(result.added) already=\(result.alreadyPresent) invalid=\(result.invalid.count)"
+        }
+    }
+
+    /// A short description of a hand-on report (never the text copied).
+    public static func describe(_ report: HandOnReport) -> String {
+        switch report {
+        case .copied(_, let support): return "copied \(support)"
+        case .openFailed: return "open_failed"
+        case .suppressionFileRead(_, let addresses, let bad): return "file_read n=\(addresses.count) bad=\(bad)"
+        case .suppressionFileFailed: return "file_failed"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import LeadTopCore
 import LeadTopRuntime
 
@@ -16,10 +17,12 @@ public struct EffectInterpreter: Sendable {
     public var exporter: LeadExporter?
     /// Hands an export's progress and outcome back to the state's owner (`DashboardSession.post`).
     public let post: @Sendable (Action) -> Void
+    /// Starts the browser for `o`.
+    public let browser: BrowserLauncher
 
     public init(engine: any SyncDriver, screen: any DashboardScreen, commandHistory: CommandHistoryFile? = nil,
                 notify: NotifyRules = NotifyRules(), exporter: LeadExporter? = nil,
-                post: @escaping @Sendable (Action) -> Void = { _ in }) {
+                post: @escaping @Sendable (Action) -> Void = { _ in }, browser: BrowserLauncher = BrowserLauncher()) {
         self.engine = engine
         self.screen = screen
         self.commandHistory = commandHistory
@@ -27,11 +30,14 @@ public struct EffectInterpreter: Sendable {
         self.notificationCommand = notify.command.map(NotificationCommand.init(command:))
         self.exporter = exporter
         self.post = post
+        self.browser = browser
     }
 
     /// `quit`, `switchTheme` and `switchProfile` change the session itself (it ends the loop, it
     /// holds the theme and the engine), so the session acts on them and they are not handled here.
-    public func perform(_ effect: Effect) {
+    /// `report` takes what comes back to the state later (a copy's outcome, a browser that failed,
+    /// a file read).
+    public func perform(_ effect: Effect, report: @escaping @Sendable (Action) -> Void = { _ in }) {
         switch effect {
         case .write(let command): engine.enqueue(command)
         case .refreshNow: engine.refreshNow()
@@ -46,6 +52,17 @@ public struct EffectInterpreter: Sendable {
             notificationCommand?.run(notification)
         case .export(let request):
             export(request)
+        case .copyToClipboard(let copy):
+            report(.handOn(.copied(what: copy.what, screen.copyToClipboard(copy.text))))
+        case .openURL(let url):
+            DispatchQueue.global(qos: .userInitiated).async { [browser] in
+                browser.open(url) { failure in
+                    if let failure { report(.handOn(.openFailed(url: url, reason: failure))) }
+                }
+            }
+        case .collectEmails(let filter): engine.collectEmails(matching: filter)
+        case .readSuppressionFile(let path):
+            DispatchQueue.global(qos: .userInitiated).async { report(.handOn(SuppressionFile.read(path))) }
         case .quit, .switchTheme, .switchProfile: break
         }
     }

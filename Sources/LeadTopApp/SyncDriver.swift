@@ -12,6 +12,8 @@ public protocol SyncDriver: AnyObject, Sendable {
     func refreshNow()
     func setStatsScope(campaignID: String?)
     func loadFeedPage(_ request: FeedRequest)
+    /// Every address of the cached leads passing a filter, answered with `.viewEmails`.
+    func collectEmails(matching filter: FeedFilter)
 }
 
 extension SyncEngine: SyncDriver {}

@@ -125,6 +125,12 @@ public struct AppState: Sendable {
     /// An export (`x`) is being written; a second waits for it.
     public var exportRunning = false
 
+    // MARK: Handing leads on
+    /// The filter whose addresses `S` asked the cache for, until they arrive.
+    public var awaitingViewEmails: FeedFilter?
+    /// A bulk suppression with batches still in the outbox.
+    public var bulkSuppression: BulkSuppressionProgress?
+
     public init(width: Int = 80, height: Int = 24, now: Date = Date(timeIntervalSince1970: 0),
                 settings: Settings = Settings()) {
         self.settings = settings

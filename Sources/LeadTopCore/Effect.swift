@@ -25,6 +25,16 @@ public enum Effect: Sendable, Hashable {
     /// Write the feed view's leads to a file, off the UI thread; progress and the outcome come
     /// back as `.export` actions.
     case export(ExportRequest)
+    /// Put text on the terminal's clipboard (OSC 52); how that went comes back as `.handOn(.copied)`.
+    case copyToClipboard(ClipboardCopy)
+    /// Open an http(s) URL in the browser, off the UI thread; a failure comes back as
+    /// `.handOn(.openFailed)`.
+    case openURL(String)
+    /// Read the email addresses of every cached lead passing the filter (`S`); they come back as
+    /// `.sync(.viewEmails)`.
+    case collectEmails(FeedFilter)
+    /// Read a file of addresses (`:suppress FILE`); it comes back as `.handOn(.suppressionFileRead)`.
+    case readSuppressionFile(path: String)
     /// Restore the terminal and exit.
     case quit
 }

@@ -22,6 +22,8 @@ public enum Modal: Sendable, Hashable {
     case campaignCard(campaignID: String)
     /// Every field of the selected lead.
     case leadCard
+    /// `Y`: what of the lead to copy; `fromCard` goes back to the lead card afterwards.
+    case copyMenu(leadID: String, fromCard: Bool)
     case help
     /// Where leadtop connects, what is failing and the whole error (`d`).
     case connectionDetails
@@ -31,6 +33,8 @@ public enum Confirmation: Sendable, Hashable {
     case pause(campaignID: String, name: String)
     case resume(campaignID: String, name: String)
     case suppress(leadID: String, email: String)
+    /// `S` or `:suppress FILE`: many addresses at once.
+    case suppressMany(BulkSuppression)
     /// Launch a draft; each lead will cost up to `costPerLead` credits.
     case launch(campaignID: String, name: String, costPerLead: Int)
     /// The export's file exists: replace it?

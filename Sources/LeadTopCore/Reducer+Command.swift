@@ -74,6 +74,8 @@ extension AppState {
         case .theme(let name):
             show("Loading theme \(name)…")
             return [.switchTheme(name)]
+        case .suppressFile(let path):
+            return requestFileSuppression(path: path)
         case .profile(let name):
             return runProfileCommand(name)
         case .export(let path):

@@ -82,6 +82,14 @@ extension AppState {
             return startNote()
         case .suppress:
             return requestSuppress()
+        case .suppressView:
+            return requestViewSuppression()
+        case .copyEmail:
+            return copySelectedEmail()
+        case .copyMenu:
+            return openCopyMenu()
+        case .openLink:
+            return openSelectedLink()
         }
         return []
     }

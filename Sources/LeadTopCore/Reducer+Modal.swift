@@ -30,6 +30,8 @@ extension AppState {
             return handleCommandKey(key, prompt: prompt)
         case .campaignForm(let form):
             return handleCampaignFormKey(key, form: form)
+        case .copyMenu(let leadID, let fromCard):
+            return handleCopyMenuKey(key, leadID: leadID, fromCard: fromCard)
         case .campaignCard(let campaignID):
             return handleCampaignCardKey(key, campaignID: campaignID)
         case .profilePicker(let selected):

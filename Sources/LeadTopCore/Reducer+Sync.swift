@@ -58,6 +58,14 @@ extension AppState {
             if let text = Self.unreadableNote(resource, items) { show(text, kind: .error) }
         case .moreCampaignsOnServer(let more):
             moreCampaignsOnServer = more
+        case .viewEmails(let filter, let emails):
+            receiveViewEmails(emails, for: filter)
+        case .viewEmailsFailed(let filter, let message):
+            guard awaitingViewEmails == filter else { return [] }
+            awaitingViewEmails = nil
+            show("Could not read the filtered feed's addresses from the local cache: \(message)", kind: .error)
+        case .suppressionApplied(let emails, let result):
+            recordSuppression(result, for: emails)
         }
         return []
     }

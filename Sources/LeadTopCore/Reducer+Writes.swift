@@ -41,6 +41,8 @@ extension AppState {
         case .overwrite(var request):
             request.overwrite = true
             return runExport(request)
+        case .suppressMany(let bulk):
+            return startBulkSuppression(bulk)
         }
     }
 
@@ -114,7 +116,9 @@ extension AppState {
             case .pause(let id), .resume(let id), .launch(let id), .updateCampaign(let id, _): pendingCampaigns[id] = nil
             case .createCampaign(let draft): show("Created \(draft.name)")
             case .feedback(let leadID, _): pendingFeedback[leadID] = nil
-            case .suppress(let emails): show("Suppressed \(emails.joined(separator: ", "))")
+            case .suppress(let emails):
+                // A batch of `S` is reported with the others once LeadOS's counts arrive.
+                if bulkSuppression?.isWaiting(for: emails) != true { show("Suppressed \(Self.addresses(emails))") }
             }
         case .refused(let command, let status, _, let text, let param):
             switch command {
@@ -149,8 +153,18 @@ extension AppState {
                 }
                 reopenCampaignForm(after: command, status: status, message: text, param: param)
             case .suppress(let emails):
-                show("Suppression of \(emails.joined(separator: ", ")) refused (\(status)): \(text)", kind: .error)
+                if bulkSuppression?.isWaiting(for: emails) == true {
+                    settleBulkBatch(emails) { $0.refuse(emails.count, reason: "LeadOS refused (\(status)): \(text)") }
+                } else {
+                    show("Suppression of \(Self.addresses(emails)) refused (\(status)): \(text)", kind: .error)
+                }
             }
         }
+    }
+
+    /// One address as it is, a batch (a bulk suppression's, after a restart or a profile switch)
+    /// by its count, so a status message never lists a thousand addresses.
+    static func addresses(_ emails: [String]) -> String {
+        emails.count == 1 ? emails[0] : "\(BulkSuppressionProgress.grouped(emails.count)) addresses"
     }
 }

@@ -30,6 +30,8 @@ extension AppState {
         case .themeSwitched(let name, let failure):
             if let failure { show(failure, kind: .error) } else { show("Theme \(name)") }
             return []
+        case .handOn(let report):
+            return receive(report)
         case .profileSwitched(let account):
             profileSwitched(to: account)
             return []

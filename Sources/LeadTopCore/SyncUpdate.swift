@@ -34,6 +34,12 @@ public enum SyncUpdate: Sendable, Hashable {
     case skippedUnreadable(Resource, [UnreadableItem])
     /// Whether LeadOS has more campaigns than the poll fetched (the list shown is the newest part).
     case moreCampaignsOnServer(Bool)
+    /// The distinct email addresses of the cached leads passing a filter (`Effect.collectEmails`).
+    case viewEmails(FeedFilter, [String])
+    /// Reading those addresses from the cache failed.
+    case viewEmailsFailed(FeedFilter, message: String)
+    /// LeadOS's answer to a suppression write: how many were added, already there, invalid.
+    case suppressionApplied(emails: [String], SuppressionResult)
 }
 
 extension SyncUpdate {

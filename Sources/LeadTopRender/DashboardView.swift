@@ -39,6 +39,9 @@ public enum DashboardView {
         case .noteInput(_, let text, _): Dialogs.noteInput(into: &grid, text: text, screen: body, theme: theme)
         case .leadCard: LeadCard.draw(into: &grid, state: state, screen: body, theme: theme)
         case .campaignForm(let form): CampaignFormView.draw(into: &grid, form: form, state: state, screen: body, theme: theme)
+        case .copyMenu(let leadID, let fromCard):
+            if fromCard { LeadCard.draw(into: &grid, state: state, screen: body, theme: theme) }
+            CopyMenu.draw(into: &grid, lead: state.leads.entry(id: leadID)?.lead, screen: body, theme: theme)
         case .campaignCard(let campaignID):
             CampaignCard.draw(into: &grid, campaign: state.campaign(id: campaignID), state: state, screen: body, theme: theme)
         case .notifications: NotificationList.draw(into: &grid, state: state, screen: body, theme: theme)

@@ -6,6 +6,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LeadTopCore
 import LeadTopRender
 
 /// The ncursesw screen: opened with clear errors instead of ncurses' `exit`, restored exactly once.
@@ -17,6 +18,8 @@ public final class Terminal {
     public let colors: ColorMapper
     /// Frames are wrapped in DEC 2026 synchronized output.
     public let synchronizedOutput: Bool
+    /// Whether copies reach the clipboard (OSC 52), decided once at open.
+    public let clipboard: ClipboardSupport
 
     private let screen: OpaquePointer
     private var restored = false
@@ -71,6 +74,9 @@ public final class Terminal {
         let sync = tigetstr("Sync")
         let hasSync = sync != nil && Int(bitPattern: sync) != -1
         synchronizedOutput = SynchronizedOutput.isSupported(environment: environment, hasSyncCapability: hasSync)
+        let setSelection = tigetstr("Ms")
+        clipboard = Clipboard.support(environment: environment,
+                                      hasMsCapability: setSelection != nil && Int(bitPattern: setSelection) != -1)
 
         Self.captureMouse(mouse)
         // Report presses and releases as they come instead of waiting to combine them into clicks.

@@ -32,8 +32,10 @@ public final class TerminalApp: Sendable {
     /// The mouse capture the application wants; the loop applies it on its own thread.
     private let mouseWanted: Atomic<Bool>
     private let environment: [String: String]
-    /// Bell and desktop-notification bytes to write after the next frame.
+    /// Bell, desktop-notification and clipboard bytes to write after the next frame.
     private let pendingAlerts = Mutex<[UInt8]>([])
+    /// The open terminal's clipboard support (nil until `run` opens it).
+    private let clipboardSupport = Mutex<ClipboardSupport?>(nil)
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = true) throws {
         self.wakePipe = try WakePipe()
@@ -62,6 +64,17 @@ public final class TerminalApp: Sendable {
         guard !bytes.isEmpty else { return }
         pendingAlerts.withLock { $0 += bytes }
         requestRender()
+    }
+
+    /// Puts text on the clipboard with OSC 52, written right after the next frame, and says what
+    /// is known about the terminal taking it. Nothing is written to a terminal known not to take
+    /// it. Safe from any thread.
+    public func copyToClipboard(_ text: String) -> ClipboardSupport {
+        let support = clipboardSupport.withLock { $0 } ?? Clipboard.support(environment: environment, hasMsCapability: false)
+        if case .absent = support { return support }
+        pendingAlerts.withLock { $0 += Clipboard.sequence(for: text) }
+        requestRender()
+        return support
     }
 
     /// Asks the loop to deliver `.wake` and draw a frame. A burst of requests before the loop
@@ -97,6 +110,7 @@ public final class TerminalApp: Sendable {
         var mouse = mouseWanted.load(ordering: .acquiring)
         let terminal = try Terminal(environment: environment, mouse: mouse)
         defer { terminal.restore() }
+        clipboardSupport.withLock { $0 = terminal.clipboard }
 
         try opened(terminal.size.width, terminal.size.height)
         terminal.present(try render(terminal.size.width, terminal.size.height))

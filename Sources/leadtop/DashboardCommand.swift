@@ -128,7 +128,8 @@ struct DashboardCommand: AsyncParsableCommand {
                 onExchange: RequestLog.recorder(logger))),
             home: environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path)
         session.effects = EffectInterpreter(engine: engine, screen: app, commandHistory: history, notify: connection.notify,
-                                            exporter: exporter, post: { [session] action in session.post(action) })
+                                            exporter: exporter, post: { [session] action in session.post(action) },
+                                            browser: BrowserLauncher(environment: environment))
         session.loadTheme = ThemeLocator.loader(environment: environment)
         var prepared = PreparedDashboard(session: session, app: app, engine: engine, connection: connection, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings

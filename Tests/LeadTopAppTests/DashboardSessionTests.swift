@@ -24,11 +24,21 @@ import LeadTopTestSupport
         func alert(bell: Bool, desktop: (title: String, body: String)?) {
             alerts.withLock { $0.append((bell ? "bell " : "") + (desktop.map { "\($0.title): \($0.body)" } ?? "")) }
         }
+        /// Each text copied, and what the screen says about its clipboard.
+        let copies = Mutex<[String]>([])
+        let clipboard = Mutex<ClipboardSupport>(.unknown)
+        func copyToClipboard(_ text: String) -> ClipboardSupport {
+            copies.withLock { $0.append(text) }
+            return clipboard.withLock { $0 }
+        }
     }
 
     /// Records every request of the session, in order; the test answers by posting updates.
     final class ScriptedEngine: SyncDriver {
-        enum Call: Equatable { case enqueue(WriteCommand), refreshNow, statsScope(String?), loadFeed(FeedRequest), start, stop, retire }
+        enum Call: Equatable {
+            case enqueue(WriteCommand), refreshNow, statsScope(String?), loadFeed(FeedRequest), start, stop, retire
+            case collectEmails(FeedFilter)
+        }
         let calls = Mutex<[Call]>([])
         /// What `retire` was given, for the test to call when it chooses.
         let retirement = Mutex<(receiverClosed: @Sendable () -> Void, finished: @Sendable (Int) -> Void)?>(nil)
@@ -42,6 +52,7 @@ import LeadTopTestSupport
         func refreshNow() { calls.withLock { $0.append(.refreshNow) } }
         func setStatsScope(campaignID: String?) { calls.withLock { $0.append(.statsScope(campaignID)) } }
         func loadFeedPage(_ request: FeedRequest) { calls.withLock { $0.append(.loadFeed(request)) } }
+        func collectEmails(matching filter: FeedFilter) { calls.withLock { $0.append(.collectEmails(filter)) } }
         var recorded: [Call] { calls.withLock { $0 } }
     }
 

@@ -222,26 +222,26 @@ import LeadTopTestSupport
         reduce(&state, .key(.char("?")))
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      i            campaign details       ││
             │  j ↓ k ↑      down / up                 a            all campaigns          ││
-            │  g Home G End first / last row          /            filter: text score>80  │┘
-            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┐
-            │  mouse        click selects, wheel      R            refresh now            ││
-            │ Act                                     d            connection details     ││
+            │  g Home G End first / last row          /            filter: text score>80  ││
+            │  PgUp PgDn    page up / down            Esc          clear filter / scope   ││
+            │  mouse        click selects, wheel      R            refresh now            │┘
+            │ Act                                     d            connection details     │┐
             │  p            pause/resume (y/N)        m            mouse on / off         ││
             │  c            new campaign (form)       N            notifications          ││
             │  e            edit campaign (form)      x            export to CSV / JSONL  ││
-            │  +            rate lead good            :            command prompt         │┘
-            │  -            rate bad, reason 1–6      ?            this help              │┐
-            │  n            note on a rating          q Ctrl-C     quit                   ││
-            │  s            suppress email (y/N)                                          ││
+            │  +            rate lead good            :            command prompt         ││
+            │  -            rate bad, reason 1–6      ?            this help              ││
+            │  n            note on a rating          q Ctrl-C     quit                   │┘
+            │  s            suppress email (y/N)                                          │┐
+            │  S            suppress view (y/N)                                           ││
+            │  y Y          copy email / menu                                             ││
+            │  o            open LinkedIn                                                 ││
             └─────────────────────────────────────────────────────────────────────────────┘│
-            │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
             │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:supp…
@@ -253,27 +253,27 @@ import LeadTopTestSupport
         reduce(&state, .key(.char("?")))
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
             ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
             │ Read-only: keys marked * are disabled                                       ││
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      i            campaign details       ││
             │  j ↓ k ↑      down / up                 a            all campaigns          ││
-            │  g Home G End first / last row          /            filter: text score>80  │┘
-            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┐
-            │  mouse        click selects, wheel      R            refresh now            ││
+            │  g Home G End first / last row          /            filter: text score>80  ││
+            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┘
+            │  mouse        click selects, wheel      R            refresh now            │┐
             │ Act                                     d            connection details     ││
             │  p            pause/resume (y/N) *      m            mouse on / off         ││
             │  c            new campaign (form) *     N            notifications          ││
             │  e            edit campaign (form) *    x            export to CSV / JSONL  ││
-            │  +            rate lead good *          :            command prompt         │┘
-            │  -            rate bad, reason 1–6 *    ?            this help              │┐
-            │  n            note on a rating *        q Ctrl-C     quit                   ││
+            │  +            rate lead good *          :            command prompt         ││
+            │  -            rate bad, reason 1–6 *    ?            this help              │┘
+            │  n            note on a rating *        q Ctrl-C     quit                   │┐
             │  s            suppress email (y/N) *                                        ││
+            │  S            suppress view (y/N) *                                         ││
+            │  y Y          copy email / menu                                             ││
+            │  o            open LinkedIn                                                 ││
             └─────────────────────────────────────────────────────────────────────────────┘│
-            │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
-            │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ READ-ONLY │ ?:help /:filter Enter:open …
             """)
@@ -304,7 +304,7 @@ import LeadTopTestSupport
             │ │                                                                          │ │
             │ │                                                                          │ │
             │ │                                                                          │░│
-            │ │ Esc close · j/k next · + - rate · n note · s suppress                    │ │
+            │ │ Esc close · j/k next · + - rate · n note · s suppress · Y copy · o open  │ │
             │ └──────────────────────────────────────────────────────────────────────────┘ │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:supp…
@@ -425,23 +425,24 @@ import LeadTopTestSupport
     @Test func helpShowsEveryKeyAtTheMinimumSize() {
         var state = DashboardFixtures.state(width: 60, height: 18)
         reduce(&state, .key(.char("?")))
-        assertGrid(DashboardView.render(state: state, theme: .default, width: 60, height: 18), """
+        let grid = DashboardView.render(state: state, theme: .default, width: 60, height: 18)
+        assertGrid(grid, """
             ┌ Keys · any key closes ───────────────────────────────────┐
-            │ Move                         View                        │
-            │  Tab S-Tab    next / prev…    Enter        lead card /…  │
-            │  1–5          focus pane …    i            campaign de…  │
-            │  j ↓ k ↑      down / up       a            all campaig…  │
-            │  g Home G End first / las…    /            filter: tex…  │
-            │  PgUp PgDn    page up / d…    Esc          clear filte…  │
-            │  mouse        click selec…    R            refresh now   │
-            │ Act                           d            connection …  │
-            │  p            pause/resum…    m            mouse on / …  │
-            │  c            new campaig…    N            notificatio…  │
-            │  e            edit campai…    x            export to C…  │
-            │  +            rate lead g…    :            command pro…  │
-            │  -            rate bad, r…    ?            this help     │
-            │  n            note on a r…    q Ctrl-C     quit          │
-            │  s            suppress em…                               │
+            │ Move                S    suppress …    ?    this help    │
+            │  Tab… next / pr…    y Y  copy emai…    q C… quit         │
+            │  1–5  focus pan…    o    open Link…                      │
+            │  j ↓… down / up    View                                  │
+            │  g H… first / l…    Ent… lead card…                      │
+            │  PgU… page up /…    i    campaign …                      │
+            │  mou… click sel…    a    all campa…                      │
+            │ Act                 /    filter: t…                      │
+            │  p    pause/res…    Esc  clear fil…                      │
+            │  c    new campa…    R    refresh n…                      │
+            │  e    edit camp…    d    connectio…                      │
+            │  +    rate lead…    m    mouse on …                      │
+            │  -    rate bad,…    N    notificat…                      │
+            │  n    note on a…    x    export to…                      │
+            │  s    suppress …    :    command p…                      │
             └──────────────────────────────────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…
             """)

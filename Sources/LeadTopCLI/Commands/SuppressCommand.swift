@@ -19,7 +19,7 @@ public struct SuppressCommand: AsyncParsableCommand {
     )
 
     /// The contract's largest batch.
-    static let batchSize = 1_000
+    static let batchSize = SuppressionRequest.maxEmails
 
     @Argument(help: ArgumentHelp("Addresses, or - to read them from stdin.", valueName: "email")) var emails: [String] = []
     @Option(help: "A file with one address per line.") var file: String?
@@ -49,9 +49,7 @@ public struct SuppressCommand: AsyncParsableCommand {
         return text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
-    static func lines(_ data: Data) -> [String] {
-        String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
-    }
+    static func lines(_ data: Data) -> [String] { SuppressionRequest.lines(data) }
 
     public func run() async throws {
         Interrupts.exitOnSignals()
@@ -62,7 +60,7 @@ public struct SuppressCommand: AsyncParsableCommand {
             let writer = RecordWriter(format: format, kind: .suppression, fields: try output.selectedFields(of: .suppression), isList: false)
             let client = try connection.makeClient()
             var total = SuppressionResult(added: 0, alreadyPresent: 0, invalid: [], totalSuppressed: 0)
-            let batches = stride(from: 0, to: all.count, by: Self.batchSize).map { Array(all[$0..<min($0 + Self.batchSize, all.count)]) }
+            let batches = SuppressionRequest.batches(all)
             for (index, batch) in batches.enumerated() {
                 do {
                     let result = try await client.suppress(emails: batch, idempotencyKey: write.key(part: batches.count > 1 ? index + 1 : nil))

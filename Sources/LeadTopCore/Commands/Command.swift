@@ -15,6 +15,8 @@ public enum Command: Sendable, Hashable {
     case scope(String)
     /// Switch the colour theme (a shipped or user theme, or a path).
     case theme(String)
+    /// Suppress every address in a file (one a line); without a path, `:suppress` is the `s` key.
+    case suppressFile(String)
     /// Switch to a profile of the config; without a name, pick one.
     case profile(String?)
 
@@ -76,6 +78,8 @@ public enum Command: Sendable, Hashable {
             }
         case "filter":
             return .success(.filter(argument))
+        case "suppress" where !argument.isEmpty:
+            return .success(.suppressFile(argument))
         case "profile":
             return .success(.profile(argument.isEmpty ? nil : argument))
         case "export":

@@ -17,6 +17,14 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     case rateBad = "rate_bad"
     case note
     case suppress
+    /// `S`: suppress every email of the filtered feed.
+    case suppressView = "suppress_view"
+    /// `y`: the selected lead's email to the clipboard (OSC 52).
+    case copyEmail = "copy_email"
+    /// `Y`: pick what of the lead goes to the clipboard.
+    case copyMenu = "copy_menu"
+    /// `o`: the lead's LinkedIn page in the browser.
+    case openLink = "open_linkedin"
     case open
     /// `i`: the selected campaign's whole record.
     case campaignDetail = "campaign_detail"

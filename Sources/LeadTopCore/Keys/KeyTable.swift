@@ -133,6 +133,15 @@ public struct KeyTable: Sendable, Hashable {
                          detail: "edit the note on an already rated lead"))
         b.append(Binding(.suppress, [Key.char("s")], "suppress email (y/N)", group: .act, writes: true, onLeadCard: true,
                          detail: "suppress the selected lead's email, after a `y/N` confirmation"))
+        b.append(Binding(.suppressView, [Key.char("S")], "suppress view (y/N)", group: .act, writes: true,
+                         detail: "suppress every email of the filtered feed, after a `y/N` confirmation that shows the count "
+                            + "(batches of 1,000; `:suppress FILE` takes a file of addresses)"))
+        b.append(Binding(.copyEmail, [Key.char("y")], "copy email / menu", group: .act, onLeadCard: true, row: "copy",
+                         detail: "copy the selected lead's email to the clipboard; `Y` picks its phone, LinkedIn URL, the whole "
+                            + "lead as JSON, or a vCard (OSC 52: over SSH too, and in tmux with `set-clipboard on`)"))
+        b.append(Binding(.copyMenu, [Key.char("Y")], "copy…", group: .act, onLeadCard: true, row: "copy"))
+        b.append(Binding(.openLink, [Key.char("o")], "open LinkedIn", group: .act, onLeadCard: true,
+                         detail: "open the lead's LinkedIn page in the browser (`$BROWSER`, else `xdg-open` or `open`)"))
         b.append(Binding(.open, [Key.enter], "lead card / scope", group: .view,
                          detail: "feed: open the lead card (every field, intent summary and LinkedIn included; `j`/`k` browse, "
                             + "`Esc` closes). Campaigns: scope the feed and stats to that campaign"))

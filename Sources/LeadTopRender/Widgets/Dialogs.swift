@@ -10,11 +10,16 @@ enum Dialogs {
     }
 
     static func confirm(into grid: inout CellGrid, _ confirmation: Confirmation, screen: Rect, theme: Theme) {
+        if case .suppressMany(let bulk) = confirmation {
+            confirmBulk(into: &grid, bulk, screen: screen, theme: theme)
+            return
+        }
         let question: String
         switch confirmation {
         case .pause(_, let name): question = "Pause campaign \(name)?"
         case .resume(_, let name): question = "Resume campaign \(name)?"
         case .suppress(_, let email): question = "Suppress \(email) in every campaign?"
+        case .suppressMany: return
         case .launch(_, let name, let cost):
             question = "Launch campaign \(name)? Each lead costs up to \(cost) credit\(cost == 1 ? "" : "s")."
         case .overwrite(let request): question = "\(request.path) exists. Overwrite it?"
@@ -23,6 +28,28 @@ enum Dialogs {
         let inner = frame(into: &grid, screen: screen, width: width, height: 5, title: " Confirm ", theme: theme)
         grid.draw(question, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: theme[.dialog])
         grid.draw("y: yes   N/Esc: no", x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 2, style: theme[.keyHint].on(theme[.dialog].bg))
+    }
+
+    /// `S` and `:suppress FILE`: how many addresses, from where, in how many batches.
+    static func confirmBulk(into grid: inout CellGrid, _ bulk: BulkSuppression, screen: Rect, theme: Theme) {
+        let count = bulk.emails.count
+        let batches = bulk.batches.count
+        var lines = ["Suppress \(Format.thousands(count)) address\(count == 1 ? "" : "es") in every campaign?",
+                     String(bulk.sourceWords.prefix(1)).uppercased() + bulk.sourceWords.dropFirst()]
+        var detail = batches > 1 ? "\(batches) batches of at most 1,000" : "one request"
+        if bulk.badLines > 0 {
+            detail += bulk.badLines == 1 ? " · 1 line is not an address (skipped)"
+                : " · \(Format.thousands(bulk.badLines)) lines are not addresses (skipped)"
+        }
+        lines.append(detail)
+        let widest = lines.map(DisplayText.width).max() ?? 0
+        let width = min(screen.width - 4, max(30, widest + 4))
+        let inner = frame(into: &grid, screen: screen, width: width, height: 7, title: " Confirm ", theme: theme)
+        let style = theme[.dialog]
+        for (i, line) in lines.enumerated() {
+            grid.draw(line, x: inner.x + 1, y: inner.y + i, maxWidth: inner.width - 2, style: i == 0 ? style : theme[.dim].on(style.bg))
+        }
+        grid.draw("y: yes   N/Esc: no", x: inner.x + 1, y: inner.y + 4, maxWidth: inner.width - 2, style: theme[.keyHint].on(style.bg))
     }
 
     static func reasonPicker(into grid: inout CellGrid, lead: Lead?, note: String?, screen: Rect, theme: Theme) {

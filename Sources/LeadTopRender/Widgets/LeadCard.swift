@@ -45,7 +45,7 @@ enum LeadCard {
             grid.put(line, x: inner.x + 1 + labelWidth, y: y, style: style)
             y += 1
         }
-        grid.draw("Esc close · j/k next · + - rate · n note · s suppress", x: inner.x + 1, y: inner.maxY - 1,
+        grid.draw("Esc close · j/k next · + - rate · n note · s suppress · Y copy · o open", x: inner.x + 1, y: inner.maxY - 1,
                   maxWidth: inner.width - 2, style: theme[.keyHint].on(style.bg))
     }
 

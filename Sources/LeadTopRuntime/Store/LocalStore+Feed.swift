@@ -155,3 +155,20 @@ extension LocalStore {
         try Int64.fetchOne(db, sql: "SELECT value FROM cache_counter WHERE name = ?", arguments: [FeedTable.versionName]) ?? 0
     }
 }
+
+extension LocalStore {
+    /// The distinct email addresses of the cached leads passing `filter`, newest lead first
+    /// (`S`: suppress the filtered feed). One query over the same condition as the feed's pages;
+    /// the address is read from each lead's JSON, which is stored as text in a blob.
+    public func emails(matching filter: FeedFilter) throws -> [String] {
+        let (condition, arguments) = FeedTable.condition(filter)
+        let emails = try db.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT json_extract(CAST(body AS TEXT), '$.email') AS email FROM cached_lead
+                WHERE \(condition) AND email IS NOT NULL AND email != ''
+                ORDER BY delivered_at DESC, id DESC
+                """, arguments: arguments)
+        }
+        return BulkSuppression.distinct(emails)
+    }
+}

@@ -57,7 +57,7 @@ extension SyncMachine {
             outbox.failures = 0
             tracker.recordSuccess(.outbox, at: now)
             send(.emit(.writeSettled(.applied(entry.command))))
-            applyWriteResult(value)
+            applyWriteResult(value, of: entry.command)
             send(.publishPendingCount)
             publishConnection()
             drainOutbox()
@@ -84,7 +84,7 @@ extension SyncMachine {
     }
 
     /// Reports the objects an accepted write changed.
-    private mutating func applyWriteResult(_ value: WriteResult) {
+    private mutating func applyWriteResult(_ value: WriteResult, of command: WriteCommand) {
         switch value {
         case .campaign(let campaign):
             lastPolled.campaigns = nil
@@ -93,8 +93,9 @@ extension SyncMachine {
         case .feedback(let feedback):
             // There is no single-lead endpoint; the cached lead is patched so the feed shows the rating.
             send(.patchLeadFeedback(feedback))
-        case .suppression:
-            break
+        case .suppression(let result):
+            // LeadOS's counts (added, already there, invalid) for the status bar.
+            if case .suppress(let emails) = command { send(.emit(.suppressionApplied(emails: emails, result))) }
         }
     }
 }

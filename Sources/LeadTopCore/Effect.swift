@@ -19,6 +19,11 @@ public enum Effect: Sendable, Hashable {
     case saveCommandHistory([String])
     /// Ring, post to the desktop or run the user's command for a notification, as `[notify]` says.
     case notify(DashboardNotification)
+    /// Fetch the delivery stats for this many days at once, and from then on (`[`, `]`, `:range`).
+    case setStatsRange(StatsRange)
+    /// Take the newest copy of this write out of the outbox if it has never been sent (`z`); the
+    /// answer comes back as `.sync(.writeWithdrawn)`.
+    case withdrawWrite(WriteCommand)
     /// Restore the terminal and exit.
     case quit
 }

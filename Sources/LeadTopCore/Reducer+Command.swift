@@ -74,6 +74,8 @@ extension AppState {
         case .theme(let name):
             show("Loading theme \(name)…")
             return [.switchTheme(name)]
+        case .range(let range):
+            return setStatsRange(range, refusal: "")
         }
     }
 
@@ -123,6 +125,7 @@ extension AppState {
         case .campaign: pool = (name == "scope" ? ["all"] : []) + campaigns.map(\.name)
         case .theme: pool = themeNames
         case .text: pool = []
+        case .range: pool = StatsRange.allCases.map(\.name)
         }
         return pool.filter { $0.lowercased().hasPrefix(typed) }
     }

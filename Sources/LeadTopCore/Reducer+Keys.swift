@@ -74,6 +74,14 @@ extension AppState {
             return startNote()
         case .suppress:
             return requestSuppress()
+        case .unratedOnly:
+            return toggleUnratedOnly()
+        case .undoRating:
+            return undoLastRating()
+        case .shorterRange:
+            return setStatsRange(statsRange.shorter, refusal: "\(statsRange.days) days is the shortest stats range")
+        case .longerRange:
+            return setStatsRange(statsRange.longer, refusal: "\(statsRange.days) days is the longest range LeadOS gives")
         }
         return []
     }
@@ -96,7 +104,7 @@ extension AppState {
     private mutating func escape() -> [Effect] {
         if !filterText.isEmpty {
             filterText = ""
-            leads.setFilter(FeedFilter(campaignID: scopeCampaignID))
+            leads.setFilter(FeedFilter(campaignID: scopeCampaignID, unratedOnly: leads.filter.unratedOnly))
             reselectLeadAfterFilterChange()
             show("Filter cleared")
             return []

@@ -50,7 +50,7 @@ extension AppState {
         guard !settings.readOnly else { return refuseInReadOnly("rating") }
         guard let lead = selectedLeadOrComplain() else { return [] }
         show("Rated \(lead.fullName) good")
-        return submitFeedback(FeedbackSubmission(rating: .good), for: lead)
+        return rate(FeedbackSubmission(rating: .good), for: lead)
     }
 
     mutating func startBadRating() -> [Effect] {
@@ -104,7 +104,12 @@ extension AppState {
         case .applied(let command):
             switch command {
             case .pause(let id), .resume(let id): pendingCampaigns[id] = nil
-            case .feedback(let leadID, _): pendingFeedback[leadID] = nil
+            case .feedback(let leadID, _):
+                // Counted in the summary shown until LeadOS's next summary includes it.
+                if let pending = pendingFeedback.removeValue(forKey: leadID) {
+                    let earlier = uncountedFeedback[leadID]?.previous ?? pending.previous
+                    uncountedFeedback[leadID] = PendingFeedback(previous: earlier, optimistic: pending.optimistic)
+                }
             case .suppress(let emails): show("Suppressed \(emails.joined(separator: ", "))")
             }
         case .refused(let command, let status, _, let text):
@@ -119,6 +124,7 @@ extension AppState {
                 if let pending = pendingFeedback.removeValue(forKey: leadID) {
                     leads.setFeedback(pending.previous, forLead: leadID)
                 }
+                ratingHistory.removeAll { $0.command == command }
                 let name = leads.entry(id: leadID)?.lead.fullName ?? leadID
                 show("Rating of \(name) refused (\(status)): \(text)", kind: .error)
             case .suppress(let emails):

@@ -28,12 +28,17 @@ import LeadTopTestSupport
 
     /// Records every request of the session, in order; the test answers by posting updates.
     final class ScriptedEngine: SyncDriver {
-        enum Call: Equatable { case enqueue(WriteCommand), refreshNow, statsScope(String?), loadFeed(FeedRequest) }
+        enum Call: Equatable {
+            case enqueue(WriteCommand), refreshNow, statsScope(String?), loadFeed(FeedRequest)
+            case statsRange(StatsRange), withdraw(WriteCommand)
+        }
         let calls = Mutex<[Call]>([])
         func enqueue(_ command: WriteCommand) { calls.withLock { $0.append(.enqueue(command)) } }
         func refreshNow() { calls.withLock { $0.append(.refreshNow) } }
         func setStatsScope(campaignID: String?) { calls.withLock { $0.append(.statsScope(campaignID)) } }
         func loadFeedPage(_ request: FeedRequest) { calls.withLock { $0.append(.loadFeed(request)) } }
+        func setStatsRange(_ range: StatsRange) { calls.withLock { $0.append(.statsRange(range)) } }
+        func withdraw(_ command: WriteCommand) { calls.withLock { $0.append(.withdraw(command)) } }
         var recorded: [Call] { calls.withLock { $0 } }
     }
 

@@ -15,13 +15,16 @@ public enum Command: Sendable, Hashable {
     case scope(String)
     /// Switch the colour theme (a shipped or user theme, or a path).
     case theme(String)
+    /// The days the stats cover (`:range 90d`), as `[` and `]` step through them.
+    case range(StatsRange)
 
     /// Commands that take an argument, and what completes it.
-    public enum ArgumentKind: Sendable { case campaign, theme, text }
+    public enum ArgumentKind: Sendable { case campaign, theme, text, range }
 
     /// Commands with an argument, in the order completion offers them.
     public static let withArgument: [(name: String, kind: ArgumentKind)] = [
         ("pause", .campaign), ("resume", .campaign), ("scope", .campaign), ("filter", .text), ("theme", .theme),
+        ("range", .range),
     ]
 
     /// Short names people type from vim and k9s.
@@ -41,6 +44,7 @@ public enum Command: Sendable, Hashable {
         case unknown(String, suggestion: String?)
         case missingArgument(String)
         case unexpectedArgument(String)
+        case invalidRange(String)
 
         public var description: String {
             switch self {
@@ -49,6 +53,10 @@ public enum Command: Sendable, Hashable {
             case .missingArgument(let name):
                 return ":\(name) needs " + (name == "theme" ? "a theme name" : "a campaign name or id")
             case .unexpectedArgument(let name): return ":\(name) takes no argument"
+            case .invalidRange(let text):
+                let names = StatsRange.allCases.map(\.name).joined(separator: ", ")
+                return text.isEmpty ? ":range needs a number of days: \(names)"
+                    : ":range \(text): the stats range is one of \(names) (LeadOS gives at most 90 days)"
             }
         }
     }
@@ -69,6 +77,9 @@ public enum Command: Sendable, Hashable {
             }
         case "filter":
             return .success(.filter(argument))
+        case "range":
+            guard let range = StatsRange.parse(argument) else { return .failure(.invalidRange(argument)) }
+            return .success(.range(range))
         default:
             guard let action = aliases[name] ?? KeyAction(rawValue: name), action != .command else {
                 return .failure(.unknown(name, suggestion: NearestName.suggest(name, among: names)))

@@ -30,4 +30,11 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     /// `:`: the command prompt.
     case command
     case quit
+    /// `u`: the feed shows only leads without a rating.
+    case unratedOnly = "unrated_only"
+    /// `z`: take back the last rating.
+    case undoRating = "undo_rating"
+    /// `[` and `]`: the stats cover fewer or more days.
+    case shorterRange = "shorter_range"
+    case longerRange = "longer_range"
 }

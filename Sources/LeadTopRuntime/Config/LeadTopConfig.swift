@@ -25,6 +25,8 @@ public struct LeadTopConfig: Sendable, Hashable {
     public var keys: KeyTable
     /// `[notify]`: which live events notify, and how.
     public var notify = NotifyRules()
+    /// `[rating] advance`: after a rating, select the next unrated lead.
+    public var ratingAdvance = true
     /// Problems worth telling the user about that do not stop the program (e.g. file permissions).
     public var warnings: [String]
 
@@ -162,13 +164,15 @@ extension LeadTopConfig {
             throw .malformedAPIKey(redacted: APIKey.redacted(apiKey), source: source.words(profile: profileName))
         }
 
-        return LeadTopConfig(
+        var config = LeadTopConfig(
             apiURL: apiURL, apiKey: apiKey, keySource: source, profile: profileName,
             theme: profile.theme ?? base.theme,
             allowInsecureHTTP: profile.allowInsecureHTTP ?? base.allowInsecureHTTP ?? false,
             pollIntervals: intervals, webhookPort: profile.webhookPort ?? base.webhookPort,
             webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, keys: keys,
             notify: file?.notify ?? NotifyRules(), warnings: warnings)
+        config.ratingAdvance = file?.ratingAdvance ?? true
+        return config
     }
 
     /// A warning when the file can be read by group or others: it may hold an API key.

@@ -39,6 +39,30 @@ import LeadTopTestSupport
         feed.send(.key(.char("+")), to: &state)
         state.message = nil
         assertGrid(render(state), """
+            ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
+            │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
+            │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                                              ││score  ▇▇▆▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ┌2 Live lead feed (10 of 12)───────────────────┐┌4 Credits─────────────────────┐
+            │     AGE SCR FB NAME           COMPANY        ││███████████░░░░░░░ 1,240/2,000│
+            │      1m  92 +  Raj Sharma     TechCorp Pvt L…││used     760 this period      │
+            │      4m  77    山田 太郎      株式会社テック ││burn     32.0/day (7d avg)    │
+            │      9m  65    Zoë 👩💻 Ng    Café Déjà Vu   ││runs out after period end     │
+            │     15m  58    محمد العلي     شركة دبي       ││period   ends 2026-06-01 (24d)│
+            │     22m  45    EveRED Smith   Bob gnp.exe Ltd│└──────────────────────────────┘
+            │     30m  81    Mallory        Trentlink Co   │┌5 Feedback────────────────────┐
+            │      2h  95    Priya Patel    Greenfield Ene…││good 25  bad 8  rate 10.6%    │
+            │      3h  63    Tomás García   Solaria SL     ││collecting 33/50              │
+            │      5h  84    Kim Min-jun    서울 솔라      ││████████████████████░░░░░░░░░░│
+            │      1d  52    Olivia Brown   Brown & Sons   ││bounced 2 · wrong person 1    │
+            │                                              ││not ICP 4 · no intent 1       │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ● live │ updated 3s ago │ API 117/120 │ unrated only │ ?:help /:filter p:pause …
             """)
     }
 
@@ -49,6 +73,30 @@ import LeadTopTestSupport
         _ = reduce(&state, .sync(.stats(Self.stats(days: 7))))
         state.message = nil
         assertGrid(render(state), """
+            ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
+            │STATUS      NAME         TODAY WHY     7 DAYS ││7d: 60 leads · 120 cr · avg 8…│
+            │▶ active    Solar ins…   12/25         ▇▆▃█▆██││11│▅▅  ▄▄      ██  ▂▂  ██   ▇▇│
+            │‖ paused    東京 SaaS…    0/20 user           ││  │██  ██  ▆▆  ██  ██  ██   ██│
+            │‖ paused    🚀 Growth…    3/50 credits        ││ 0└───────────────────────────│
+            │· draft     Draft: fi…    0/10                ││   05-01                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▇▇▇▇▆▆▆▃▃▃████▆▆▆██████│
+            │                                              ││score  ▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ┌2 Live lead feed (12)─────────────────────────┐┌4 Credits─────────────────────┐
+            │     AGE SCR FB NAME           COMPANY        ││███████████░░░░░░░ 1,240/2,000│
+            │      1m  92    Raj Sharma     TechCorp Pvt L…││used     760 this period      │
+            │      4m  77    山田 太郎      株式会社テック ││burn     17.1/day (7d avg)    │
+            │      9m  65    Zoë 👩💻 Ng    Café Déjà Vu   ││runs out after period end     │
+            │     15m  58    محمد العلي     شركة دبي       ││period   ends 2026-06-01 (24d)│
+            │     22m  45    EveRED Smith   Bob gnp.exe Ltd│└──────────────────────────────┘
+            │     30m  81    Mallory        Trentlink Co   │┌5 Feedback────────────────────┐
+            │     45m  88 +  Anna Müller    Sonnenkraft AG ││good 24  bad 8  rate 10.3%    │
+            │      1h  71 -  Lars Jensen    Nordlicht ApS  ││collecting 32/50              │
+            │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
+            │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
+            │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:supp…
             """)
     }
 
@@ -59,6 +107,30 @@ import LeadTopTestSupport
         _ = reduce(&state, .sync(.stats(Self.stats(days: 90))))
         state.message = nil
         assertGrid(render(state), """
+            ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
+            │STATUS      NAME         TODAY WHY     7 DAYS ││90d: 681 leads · 1,362 cr · a…│
+            │▶ active    Solar ins…   12/25         █▅██▄▁▇││10│▃█▃▃█ ▅█▃▅▃▅▅▃▂▆▅▅▆▅▂▆▅ █▆▂│
+            │‖ paused    東京 SaaS…    0/20 user           ││  │███████████████████████████│
+            │‖ paused    🚀 Growth…    3/50 credits        ││ 0└───────────────────────────│
+            │· draft     Draft: fi…    0/10                ││   02-07                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▆█▆▅▇▆█▆▅▇█▆▆█▆█▆▅▇▆█▆▅│
+            │                                              ││score  ▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ┌2 Live lead feed (12)─────────────────────────┐┌4 Credits─────────────────────┐
+            │     AGE SCR FB NAME           COMPANY        ││███████████░░░░░░░ 1,240/2,000│
+            │      1m  92    Raj Sharma     TechCorp Pvt L…││used     760 this period      │
+            │      4m  77    山田 太郎      株式会社テック ││burn     14.0/day (7d avg)    │
+            │      9m  65    Zoë 👩💻 Ng    Café Déjà Vu   ││runs out after period end     │
+            │     15m  58    محمد العلي     شركة دبي       ││period   ends 2026-06-01 (24d)│
+            │     22m  45    EveRED Smith   Bob gnp.exe Ltd│└──────────────────────────────┘
+            │     30m  81    Mallory        Trentlink Co   │┌5 Feedback────────────────────┐
+            │     45m  88 +  Anna Müller    Sonnenkraft AG ││good 24  bad 8  rate 10.3%    │
+            │      1h  71 -  Lars Jensen    Nordlicht ApS  ││collecting 32/50              │
+            │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
+            │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
+            │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
+            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:supp…
             """)
     }
 

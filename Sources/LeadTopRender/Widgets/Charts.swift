@@ -39,8 +39,10 @@ public enum BarChart {
 
     /// Draws `values` (oldest first) in `rect`: the bottom row holds the date labels, the row above
     /// it the axis line. Every value is shown across the whole plot width: 7 days as 7 wide bars
-    /// from the axis to the right edge, 90 days in 40 columns as one column per two or three
-    /// days, each the average of its days (so a column of three days does not outgrow one of two).
+    /// from the axis to the right edge; with fewer than 3 columns a value, as a solid area whose
+    /// columns each show one day, or the average of their days when there are more days than
+    /// columns (90 days in 40 columns: a column of three days does not outgrow one of two). A gap
+    /// between thin bars would read as a day without leads.
     public static func draw(into grid: inout CellGrid, _ rect: Rect, values: [Int], labels: [String],
                             barStyle: Style, axisStyle: Style) {
         guard rect.height >= 3, rect.width >= 6, !values.isEmpty else { return }
@@ -50,7 +52,7 @@ public enum BarChart {
         let plotX = rect.x + axisWidth + 1
         let plotWidth = rect.maxX - plotX
         guard plotWidth > 0 else { return }
-        let shown = values.count > plotWidth ? Resample.averages(values, width: plotWidth) : values
+        let shown = values.count * 3 > plotWidth ? Resample.averages(values, width: plotWidth) : values
         let count = shown.count
         let top = max(1, shown.max() ?? 1)
         // Every bar as wide as the others (a wider bar would read as a bigger value), with a gap
@@ -61,6 +63,7 @@ public enum BarChart {
         func barX(_ i: Int) -> Int {
             count == 1 ? plotX + plotWidth - barWidth : plotX + i * (plotWidth - barWidth) / (count - 1)
         }
+        // The first and last day, under the first and last columns.
         let shownLabels = [labels.first, labels.last].compactMap { $0 }
         let plotHeight = rect.height - 2
         let axisY = rect.y + plotHeight

@@ -53,4 +53,23 @@ extension DashboardEndToEndTests {
             #expect(h.sim.world.servedRequests().filter { $0.path == "/v1/leads/stats" }.count == stats.count)
         }
     }
+
+    @Test("z after a good rating LeadOS has asks why it is bad and sends that: LeadOS keeps one rating a lead")
+    func undoASentRating() async throws {
+        try await withDashboard { h in
+            let before = h.sim.world.leads().sorted { ($0.deliveredAt, $0.id) > ($1.deliveredAt, $1.id) }
+            let lead = try #require(before.first)
+            try #require(lead.feedback == nil, "the newest lead of the seeded world is unrated")
+            try h.session.sendKeys("2", "g", "+")
+            try await eventually("the good rating recorded") { h.sim.world.lead(id: lead.id)?.feedback?.rating == .good }
+            try await eventually("the dashboard applied the rating's reply") { h.trace.contains("sync write_settled") }
+            try h.session.sendKeys("z")
+            try await h.session.waitForAsync(text: "already sent")
+            try h.session.sendKeys("2")
+            try await eventually("the bad rating recorded") { h.sim.world.lead(id: lead.id)?.feedback?.rating == .bad }
+            #expect(h.sim.world.lead(id: lead.id)?.feedback?.reason == .wrongPerson)
+            #expect(h.sim.world.appliedWrites().filter { $0.path.hasSuffix("/feedback") }.map(\.path)
+                == Array(repeating: "/v1/leads/\(lead.id)/feedback", count: 2))
+        }
+    }
 }

@@ -238,7 +238,7 @@ import LeadTopTestSupport
             │  -            rate bad, reason 1–6      ?            this help              ││
             │  n            note on a rating          q Ctrl-C     quit                   │┘
             │  s            suppress email (y/N)      u            unrated only on / off  │┐
-            │  z            undo last rating          [ ]          stats range shorter /… ││
+            │  z            undo last rating          [ ]          stats range 7–90 days  ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             │      2h  95    Priya Patel    Greenfield Ene…││███████████████████░░░░░░░░░░░│
             │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
@@ -270,7 +270,7 @@ import LeadTopTestSupport
             │  -            rate bad, reason 1–6 *    ?            this help              │┘
             │  n            note on a rating *        q Ctrl-C     quit                   │┐
             │  s            suppress email (y/N) *    u            unrated only on / off  ││
-            │  z            undo last rating *        [ ]          stats range shorter /… ││
+            │  z            undo last rating *        [ ]          stats range 7–90 days  ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             │      3h  63    Tomás García   Solaria SL     ││bounced 2 · wrong person 1    │
             │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │

@@ -167,7 +167,7 @@ extension KeyTable {
         b.append(Binding(.unratedOnly, [Key.char("u")], "unrated only on / off", group: .view,
                          detail: "feed: unrated leads only, on / off (the status bar shows it); `+` and `-` then move to "
                             + "the next unrated lead (`[rating] advance`)"))
-        b.append(Binding(.shorterRange, [Key.char("[")], "stats range shorter / longer", group: .view, row: "range",
+        b.append(Binding(.shorterRange, [Key.char("[")], "stats range 7–90 days", group: .view, row: "range",
                          detail: "stats range: 7, 14, 30, 60 or 90 days"))
         b.append(Binding(.longerRange, [Key.char("]")], "longer stats range", group: .view, row: "range"))
     }

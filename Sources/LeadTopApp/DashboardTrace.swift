@@ -70,6 +70,7 @@ public final class DashboardTrace: Sendable {
         case .pendingWrites: return "pending_writes"
         case .rateLimit: return "rate_limit"
         case .writeSettled: return "write_settled"
+        case .writeWithdrawn(_, let removed): return "write_withdrawn \(removed)"
         case .skippedUnreadable(let resource, let items): return "skipped_unreadable \(resource) n=\(items.count)"
         case .moreCampaignsOnServer(let more): return "more_campaigns \(more)"
         case .viewEmails(_, let emails): return "view_emails n=\(emails.count)"

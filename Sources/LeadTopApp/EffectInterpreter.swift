@@ -43,6 +43,8 @@ public struct EffectInterpreter: Sendable {
         case .refreshNow: engine.refreshNow()
         case .setStatsScope(let campaignID): engine.setStatsScope(campaignID: campaignID)
         case .loadFeed(let request): engine.loadFeedPage(request)
+        case .setStatsRange(let range): engine.setStatsRange(range)
+        case .withdrawWrite(let command): engine.withdraw(command)
         case .setMouseCapture(let on): screen.setMouseCapture(on)
         case .saveCommandHistory(let commands): try? commandHistory?.save(commands)
         case .notify(let notification):

@@ -14,6 +14,8 @@ public protocol SyncDriver: AnyObject, Sendable {
     func loadFeedPage(_ request: FeedRequest)
     /// Every address of the cached leads passing a filter, answered with `.viewEmails`.
     func collectEmails(matching filter: FeedFilter)
+    func setStatsRange(_ range: StatsRange)
+    func withdraw(_ command: WriteCommand)
 }
 
 extension SyncEngine: SyncDriver {}

@@ -32,6 +32,8 @@ public struct AppState: Sendable {
         public var startedAt: Date
         /// The config profile in use (the status bar names it); nil outside any profile.
         public var profile: String?
+        /// `[rating] advance`: after a rating the selection moves to the next unrated lead.
+        public var advanceAfterRating = true
 
         public init(readOnly: Bool = false, leadCapacity: Int = 600, newMarkDuration: TimeInterval = 60,
                     messageDuration: TimeInterval = 5, sparklineDays: Int = 14, keySource: String = "",
@@ -89,6 +91,13 @@ public struct AppState: Sendable {
     /// Campaign the feed and stats are narrowed to (Enter on a campaign), nil for all.
     public var scopeCampaignID: String?
     public var pendingFeedback: [String: PendingFeedback] = [:]
+    /// Ratings LeadOS accepted that no feedback summary has counted yet (the summary shown adds
+    /// them, as it adds `pendingFeedback`, until the next summary arrives).
+    public var uncountedFeedback: [String: PendingFeedback] = [:]
+    /// This session's ratings, oldest first, for `z`.
+    public var ratingHistory: [RatingRecord] = []
+    /// Ratings `z` is taking back, waiting to hear whether they were still in the outbox.
+    public var undoing: [RatingRecord] = []
     /// Set after the first leads arrive; later arrivals get a NEW mark.
     public var hasInitialLeads = false
     /// A row the selection moves to once its page is read (a jump beyond the rows in memory).
@@ -101,6 +110,8 @@ public struct AppState: Sendable {
     public var stats: DeliveryStats?
     /// Stats for the scoped campaign, when the sync engine has fetched them.
     public var scopedStats: DeliveryStats?
+    /// The days the stats cover (`[` and `]`).
+    public var statsRange = StatsRange.standard
     public var balance: Balance?
     public var feedbackSummary: FeedbackSummary?
 

@@ -35,6 +35,11 @@ public enum Effect: Sendable, Hashable {
     case collectEmails(FeedFilter)
     /// Read a file of addresses (`:suppress FILE`); it comes back as `.handOn(.suppressionFileRead)`.
     case readSuppressionFile(path: String)
+    /// Fetch the delivery stats for this many days at once, and from then on (`[`, `]`, `:range`).
+    case setStatsRange(StatsRange)
+    /// Take the newest copy of this write out of the outbox if it has never been sent (`z`); the
+    /// answer comes back as `.sync(.writeWithdrawn)`.
+    case withdrawWrite(WriteCommand)
     /// Restore the terminal and exit.
     case quit
 }

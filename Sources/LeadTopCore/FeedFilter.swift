@@ -33,18 +33,21 @@ public struct FeedFilter: Sendable, Hashable {
     /// Lower-cased substrings.
     public var terms: [String]
     public var scores: [ScoreCondition]
+    /// Only leads without feedback (`u`): LeadOS's `has_feedback=false`, over the cache.
+    public var unratedOnly: Bool
 
-    public init(campaignID: String? = nil, terms: [String] = [], scores: [ScoreCondition] = []) {
-        self.campaignID = campaignID; self.terms = terms; self.scores = scores
+    public init(campaignID: String? = nil, terms: [String] = [], scores: [ScoreCondition] = [], unratedOnly: Bool = false) {
+        self.campaignID = campaignID; self.terms = terms; self.scores = scores; self.unratedOnly = unratedOnly
     }
 
     public static let all = FeedFilter()
 
-    public var isEmpty: Bool { campaignID == nil && terms.isEmpty && scores.isEmpty }
+    public var isEmpty: Bool { campaignID == nil && terms.isEmpty && scores.isEmpty && !unratedOnly }
 
     /// Whether a lead passes; `haystack` is the lead's searchable text, already lower-cased.
     public func matches(_ lead: Lead, haystack: String) -> Bool {
         if let campaignID, lead.campaignID != campaignID { return false }
+        if unratedOnly, lead.feedback != nil { return false }
         for condition in scores where !condition.matches(lead.score) { return false }
         // By bytes, as the cache's `instr` does: "श" finds "शर्मा" although, as characters,
         // "श्" is one grapheme there.
@@ -68,9 +71,10 @@ public struct FilterSyntaxError: Error, Sendable, Hashable, CustomStringConverti
 }
 
 extension FeedFilter {
-    /// Parses the text typed after `/`, keeping `campaignID` as the scope.
-    public static func parse(_ text: String, campaignID: String? = nil) -> Result<FeedFilter, FilterSyntaxError> {
-        var filter = FeedFilter(campaignID: campaignID)
+    /// Parses the text typed after `/`, keeping `campaignID` as the scope and `unratedOnly` (`u`).
+    public static func parse(_ text: String, campaignID: String? = nil,
+                             unratedOnly: Bool = false) -> Result<FeedFilter, FilterSyntaxError> {
+        var filter = FeedFilter(campaignID: campaignID, unratedOnly: unratedOnly)
         for raw in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let term = raw.lowercased()
             if term.hasPrefix("score"), let condition = parseScore(term) {

@@ -80,6 +80,8 @@ extension AppState {
             return runProfileCommand(name)
         case .export(let path):
             return startExport(to: path)
+        case .range(let range):
+            return setStatsRange(range, refusal: "")
         }
     }
 
@@ -130,6 +132,7 @@ extension AppState {
         case .theme: pool = themeNames
         case .profile: pool = profileNames
         case .text, .path: pool = []
+        case .range: pool = StatsRange.allCases.map(\.name)
         }
         return pool.filter { $0.lowercased().hasPrefix(typed) }
     }

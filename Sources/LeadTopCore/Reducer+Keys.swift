@@ -90,6 +90,14 @@ extension AppState {
             return openCopyMenu()
         case .openLink:
             return openSelectedLink()
+        case .unratedOnly:
+            return toggleUnratedOnly()
+        case .undoRating:
+            return undoLastRating()
+        case .shorterRange:
+            return setStatsRange(statsRange.shorter, refusal: "\(statsRange.days) days is the shortest stats range")
+        case .longerRange:
+            return setStatsRange(statsRange.longer, refusal: "\(statsRange.days) days is the longest range LeadOS gives")
         }
         return []
     }
@@ -117,7 +125,7 @@ extension AppState {
     private mutating func escape() -> [Effect] {
         if !filterText.isEmpty {
             filterText = ""
-            leads.setFilter(FeedFilter(campaignID: scopeCampaignID))
+            leads.setFilter(FeedFilter(campaignID: scopeCampaignID, unratedOnly: leads.filter.unratedOnly))
             reselectLeadAfterFilterChange()
             show("Filter cleared")
             return []

@@ -64,7 +64,7 @@ extension AppState {
                 return []
             }
             show("Rated \(lead.fullName) bad: \(reason.label)")
-            return submitFeedback(FeedbackSubmission(rating: .bad, reason: reason, note: note), for: lead)
+            return rate(FeedbackSubmission(rating: .bad, reason: reason, note: note), for: lead)
         case .char("n"):
             modal = .noteInput(leadID: leadID, text: note ?? "", purpose: .badRating)
         case .esc, .char("q"):
@@ -118,7 +118,7 @@ extension AppState {
     /// Applies a feed filter (`/` or `:filter`); false, with the error shown, when it does not parse.
     @discardableResult
     mutating func applyFilter(_ text: String) -> Bool {
-        switch FeedFilter.parse(text, campaignID: scopeCampaignID) {
+        switch FeedFilter.parse(text, campaignID: scopeCampaignID, unratedOnly: leads.filter.unratedOnly) {
         case .success(let filter):
             filterText = text.trimmingCharacters(in: .whitespaces)
             leads.setFilter(filter)

@@ -37,6 +37,7 @@ extension AppState {
             }
         case .feedbackSummary(let summary):
             feedbackSummary = summary
+            uncountedFeedback = [:]
         case .connection(let status):
             connection = status
         case .connectionReport(let report):
@@ -52,6 +53,8 @@ extension AppState {
             rateLimit = RateLimit(remaining: remaining, limit: limit)
         case .writeSettled(let outcome):
             settle(outcome)
+        case .writeWithdrawn(let command, let removed):
+            return writeWithdrawn(command, removed: removed)
         case .notice(let text):
             show(text)
         case .skippedUnreadable(let resource, let items):

@@ -60,7 +60,7 @@ extension AppState {
         guard !settings.readOnly else { return refuseInReadOnly("rating") }
         guard let lead = selectedLeadOrComplain() else { return [] }
         show("Rated \(lead.fullName) good")
-        return submitFeedback(FeedbackSubmission(rating: .good), for: lead)
+        return rate(FeedbackSubmission(rating: .good), for: lead)
     }
 
     mutating func startBadRating() -> [Effect] {
@@ -115,7 +115,12 @@ extension AppState {
             switch command {
             case .pause(let id), .resume(let id), .launch(let id), .updateCampaign(let id, _): pendingCampaigns[id] = nil
             case .createCampaign(let draft): show("Created \(draft.name)")
-            case .feedback(let leadID, _): pendingFeedback[leadID] = nil
+            case .feedback(let leadID, _):
+                // Counted in the summary shown until LeadOS's next summary includes it.
+                if let pending = pendingFeedback.removeValue(forKey: leadID) {
+                    let earlier = uncountedFeedback[leadID]?.previous ?? pending.previous
+                    uncountedFeedback[leadID] = PendingFeedback(previous: earlier, optimistic: pending.optimistic)
+                }
             case .suppress(let emails):
                 // A batch of `S` is reported with the others once LeadOS's counts arrive.
                 if bulkSuppression?.isWaiting(for: emails) != true { show("Suppressed \(Self.addresses(emails))") }
@@ -143,6 +148,7 @@ extension AppState {
                 if let pending = pendingFeedback.removeValue(forKey: leadID) {
                     leads.setFeedback(pending.previous, forLead: leadID)
                 }
+                ratingHistory.removeAll { $0.command == command }
                 let name = leads.entry(id: leadID)?.lead.fullName ?? leadID
                 show("Rating of \(name) refused (\(status)): \(text)", kind: .error)
             case .createCampaign:

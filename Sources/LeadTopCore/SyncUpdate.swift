@@ -28,6 +28,9 @@ public enum SyncUpdate: Sendable, Hashable {
     /// The latest `X-RateLimit-Remaining` / `-Limit` seen.
     case rateLimit(remaining: Int, limit: Int)
     case writeSettled(WriteOutcome)
+    /// The answer to `Effect.withdrawWrite`: removed from the outbox before it was sent, or not
+    /// (already sent or on its way, or not found).
+    case writeWithdrawn(WriteCommand, removed: Bool)
     /// Something the user should read once (e.g. push registered under a new URL).
     case notice(String)
     /// A poll skipped objects LeadOS sent that could not be read; the rest of the reply was used.

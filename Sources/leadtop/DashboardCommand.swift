@@ -91,10 +91,11 @@ struct DashboardCommand: AsyncParsableCommand {
         trace.record("phase", "store")
         let logger = try RequestLog.logger(environment: environment, level: logLevel.level)
         let app = try TerminalApp(environment: environment, mouse: connection.mouse)
-        let settings = AppState.Settings(
+        var settings = AppState.Settings(
             readOnly: readOnly, keySource: connection.keySource, apiURL: connection.baseURL.absoluteString,
             isDemo: demo, mouse: connection.mouse, keys: connection.keys, notify: connection.notify, startedAt: Date(),
             profile: connection.profile)
+        settings.advanceAfterRating = connection.ratingAdvance
         var state = AppState(now: Date(), settings: settings)
         state.profileNames = connection.profileNames
         let history = CommandHistoryFile(besideDatabase: connection.statePath)
@@ -174,7 +175,7 @@ struct DashboardCommand: AsyncParsableCommand {
             statePath: LocalStore.path(profile: resolved.profile, environment: environment), intervals: resolved.pollIntervals,
             webhook: webhook, configuredTheme: resolved.theme, warnings: resolved.warnings,
             keySource: resolved.keySource.words(profile: resolved.profile), mouse: resolved.mouse, keys: resolved.keys,
-            notify: resolved.notify,
+            notify: resolved.notify, ratingAdvance: resolved.ratingAdvance,
             // R with a refused key reads the key again from the same place (flags and variables
             // cannot change, a config file or api_key_command can).
             reloadAPIKey: { (try? LeadTopConfig.resolve(inputs))?.apiKey },
@@ -221,6 +222,8 @@ struct Connection {
     var mouse: Bool
     var keys: KeyTable
     var notify = NotifyRules()
+    /// `[rating] advance`.
+    var ratingAdvance = true
     var reloadAPIKey: (@Sendable () -> String?)?
     /// The profile and API URL, which the saved webhook registration belongs to.
     var account: String

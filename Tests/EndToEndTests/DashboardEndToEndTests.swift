@@ -226,7 +226,8 @@ struct DashboardEndToEndTests {
             try h.session.sendKeys("2", "g", "+")
             try await eventually("good feedback recorded") { h.sim.world.lead(id: newest.id)?.feedback?.rating == .good }
 
-            try h.session.sendKeys("-")
+            // The rating moved the selection on to the next unrated lead: back to the newest.
+            try h.session.sendKeys("g", "-")
             try await h.session.waitForAsync(text: "3  not ICP")
             try h.session.sendKeys("3")
             try await eventually("bad feedback recorded") { h.sim.world.lead(id: newest.id)?.feedback?.rating == .bad }
@@ -242,7 +243,8 @@ struct DashboardEndToEndTests {
             let newest = Array(h.sim.world.leads().prefix(2))
             try #require(newest.count == 2)
             h.sim.setFaults(SimulatorFaults(failRate: 1))
-            try h.session.sendKeys("2", "g", "+", "j", "+")
+            // A rating moves on to the next unrated lead; g j selects the second newest either way.
+            try h.session.sendKeys("2", "g", "+", "g", "j", "+")
             try await h.session.waitForAsync(text: "2 pending", timeout: 10)
             kill(try h.session.childPID(named: "leadtop"), SIGKILL)
             try await h.session.waitForPromptAsync(timeout: 10)

@@ -38,6 +38,7 @@ import LeadTopTestSupport
         enum Call: Equatable {
             case enqueue(WriteCommand), refreshNow, statsScope(String?), loadFeed(FeedRequest), start, stop, retire
             case collectEmails(FeedFilter)
+            case statsRange(StatsRange), withdraw(WriteCommand)
         }
         let calls = Mutex<[Call]>([])
         /// What `retire` was given, for the test to call when it chooses.
@@ -53,6 +54,8 @@ import LeadTopTestSupport
         func setStatsScope(campaignID: String?) { calls.withLock { $0.append(.statsScope(campaignID)) } }
         func loadFeedPage(_ request: FeedRequest) { calls.withLock { $0.append(.loadFeed(request)) } }
         func collectEmails(matching filter: FeedFilter) { calls.withLock { $0.append(.collectEmails(filter)) } }
+        func setStatsRange(_ range: StatsRange) { calls.withLock { $0.append(.statsRange(range)) } }
+        func withdraw(_ command: WriteCommand) { calls.withLock { $0.append(.withdraw(command)) } }
         var recorded: [Call] { calls.withLock { $0 } }
     }
 
@@ -84,24 +87,24 @@ import LeadTopTestSupport
         #expect(h.engine.recorded == [])
         h.press(.char("y"))
         #expect(h.engine.recorded == [.enqueue(.pause(campaignID: "camp_solar01"))])
-        #expect(h.grid.line(2) == "│‖ paused    Solar ins…   12/25 user    ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│")
+        #expect(h.grid.line(2) == "│‖ paused    Solar ins…   12/25 user    ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│")
 
         // The engine answers from its own thread: nothing changes until the loop wakes.
         h.session.post(.sync(.writeSettled(.refused(
             .pause(campaignID: "camp_solar01"), status: 409, code: "invalid_campaign_state",
             message: "Campaign is completed."))))
         #expect(h.screen.renderRequests.load(ordering: .relaxed) == 1)
-        #expect(h.grid.line(2) == "│‖ paused    Solar ins…   12/25 user    ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│")
+        #expect(h.grid.line(2) == "│‖ paused    Solar ins…   12/25 user    ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│")
         #expect(h.session.handle(.wake))
         assertGrid(h.grid, """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
-            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                                              ││score  ▇▇▆▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌2 Live lead feed (12)─────────────────────────┐┌4 Credits─────────────────────┐
             │     AGE SCR FB NAME           COMPANY        ││███████████░░░░░░░ 1,240/2,000│

@@ -47,13 +47,22 @@ import LeadTopTestSupport
         Case(key: .char("R"), effects: [.refreshNow]) { $0.message?.text == "Refreshing everything…" },
         Case(key: .char("p"), effects: []) { $0.modal == .confirm(.pause(campaignID: "camp_solar01", name: "Solar installers DE")) },
         Case(key: .char("+"), effects: [.write(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .good)))]) {
-            $0.selectedLead?.feedback?.rating == .good
+            $0.leads.entry(id: "del_a01")?.lead.feedback?.rating == .good && $0.selectedLeadID == "del_a02"
         },
+        Case(key: .char("u"), effects: [
+            .loadFeed(FeedRequest(filter: FeedFilter(unratedOnly: true), offset: 0, limit: 600, generation: 2)),
+        ]) { $0.leads.filter.unratedOnly },
+        Case(key: .char("]"), effects: [.setStatsRange(.twoMonths)]) { $0.statsRange == .twoMonths },
+        Case(key: .char("["), effects: [.setStatsRange(.fortnight)]) { $0.statsRange == .fortnight },
+        Case(key: .char("z"), effects: []) { $0.message?.text == "Nothing to undo: no rating made since leadtop started" },
+        Case(setup: [.char("+")], key: .char("z"), effects: [
+            .withdrawWrite(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .good))),
+        ]) { $0.undoing.map(\.leadID) == ["del_a01"] },
         Case(key: .char("-"), effects: []) { $0.modal == .reasonPicker(leadID: "del_a01", note: nil) },
         Case(key: .char("n"), effects: []) { $0.message?.kind == .error && $0.modal == nil },
         Case(key: .char("s"), effects: []) { $0.modal == .confirm(.suppress(leadID: "del_a01", email: "a01@example.com")) },
         Case(key: .char("x"), effects: []) { $0.modal == .exportPath(text: "~/leadtop-leads-20260507-1430.csv") },
-        Case(key: .char("z"), effects: []),
+        Case(key: .char("b"), effects: []),
         Case(key: .left, effects: []),
     ]
 
@@ -73,7 +82,7 @@ import LeadTopTestSupport
     @Test func theHelpListsEveryWriteKeyAsAWrite() {
         let table = KeyTable.standard
         let writes = KeyTable.Group.allCases.flatMap(table.rows).filter(\.writes).map(\.keys)
-        #expect(writes == ["p", "c", "e", "+", "-", "n", "s", "S"])
+        #expect(writes == ["p", "c", "e", "+", "-", "n", "s", "S", "z"])
         #expect(KeyTable.Group.allCases.map(\.rawValue) == ["Move", "Act", "View"])
     }
 
@@ -88,7 +97,7 @@ import LeadTopTestSupport
         #expect(state.modal == .confirm(.pause(campaignID: "camp_solar01", name: "Solar installers DE")))
         state.modal = nil
         #expect(reduce(&state, .key(.char("g"))) == [.write(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .good)))])
-        #expect(table.rows(.act).map(\.keys) == ["P", "c", "e", "+ g", "-", "n", "s", "S", "y Y", "o"])
+        #expect(table.rows(.act).map(\.keys) == ["P", "c", "e", "+ g", "-", "n", "s", "S", "y Y", "o", "z"])
         #expect(table.rows(.move).first { $0.help == "first / last row" }?.keys == "Home G End", "g went to rate_good")
         #expect(table.hints(readOnly: false) == "?:help /:filter P:pause +/-:rate s:suppress q:quit")
         #expect(KeyTable.standard.hints(readOnly: true) == "?:help /:filter Enter:open R:refresh q:quit")

@@ -157,8 +157,8 @@ import LeadTopTestSupport
     @Test func plusRatesTheSelectedLeadGoodAtOnce() {
         var state = F.state()
         #expect(press(&state, .char("+")) == [.write(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .good)))])
-        #expect(state.selectedLead?.feedback?.rating == .good)
-        #expect(state.selectedLead?.feedback?.createdAt == F.now)
+        #expect(state.leads.entry(id: "del_a01")?.lead.feedback?.rating == .good)
+        #expect(state.leads.entry(id: "del_a01")?.lead.feedback?.createdAt == F.now)
     }
 
     @Test func minusOpensTheReasonPickerAndANumberSendsIt() {
@@ -172,8 +172,8 @@ import LeadTopTestSupport
         let effects = press(&state, .char("3"))
         #expect(effects == [.write(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .bad, reason: .notICP)))])
         #expect(state.modal == nil)
-        #expect(state.selectedLead?.feedback?.rating == .bad)
-        #expect(state.selectedLead?.feedback?.reason == .notICP)
+        #expect(state.leads.entry(id: "del_a01")?.lead.feedback?.rating == .bad)
+        #expect(state.leads.entry(id: "del_a01")?.lead.feedback?.reason == .notICP)
         #expect(state.message?.text == "Rated Raj Sharma bad: not ICP")
     }
 
@@ -196,7 +196,7 @@ import LeadTopTestSupport
         let effects = press(&state, .char("1"))
         #expect(effects == [.write(.feedback(leadID: "del_a01",
                                              FeedbackSubmission(rating: .bad, reason: .invalidEmail, note: "Hard")))])
-        #expect(state.selectedLead?.feedback?.note == "Hard")
+        #expect(state.leads.entry(id: "del_a01")?.lead.feedback?.note == "Hard")
     }
 
     @Test func escInThePickerCancelsWithoutWriting() {
@@ -228,10 +228,10 @@ import LeadTopTestSupport
         #expect(state.selectedLeadID == "del_a07")
         let before = state.selectedLead?.feedback
         _ = press(&state, .char("-"), .char("2"))
-        #expect(state.selectedLead?.feedback?.rating == .bad)
+        #expect(state.leads.entry(id: "del_a07")?.lead.feedback?.rating == .bad)
         reduce(&state, .sync(.writeSettled(.refused(.feedback(leadID: "del_a07", FeedbackSubmission(rating: .bad, reason: .wrongPerson)),
                                                     status: 422, code: "parameter_invalid", message: "Note is too long."))))
-        #expect(state.selectedLead?.feedback == before)
+        #expect(state.leads.entry(id: "del_a07")?.lead.feedback == before)
         #expect(state.message?.text == "Rating of Anna Müller refused (422): Note is too long.")
     }
 
@@ -239,7 +239,7 @@ import LeadTopTestSupport
         var state = F.state()
         _ = press(&state, .char("+"))
         reduce(&state, .sync(.newLeads([F.leads[0]])))
-        #expect(state.selectedLead?.feedback?.rating == .good)
+        #expect(state.leads.entry(id: "del_a01")?.lead.feedback?.rating == .good)
     }
 
     @Test func suppressAsksThenWrites() {

@@ -71,10 +71,10 @@ import LeadTopTestSupport
         assertGrid(DashboardView.render(state: state, theme: .default, width: 80, height: 24), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
             │┌ Connection · R refresh · any key closes ───────────────────────────────────┐│
             ││ LeadOS     http://127.0.0.1:8787                                           ││
             └│ Key from   the --api-key flag                                              │┘

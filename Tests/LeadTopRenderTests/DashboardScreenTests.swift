@@ -20,12 +20,12 @@ import LeadTopTestSupport
         assertGrid(grid, """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
-            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                                              ││score  ▇▇▆▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌2 Live lead feed (12)─────────────────────────┐┌4 Credits─────────────────────┐
             │     AGE SCR FB NAME           COMPANY        ││███████████░░░░░░░ 1,240/2,000│
@@ -64,18 +64,18 @@ import LeadTopTestSupport
         assertGrid(render(F.state(width: 120, height: 40)), """
             ┌1 Campaigns (5)───────────────────────────────────────────────────────┐┌3 Delivery stats (all)────────────────────────┐
             │STATUS      NAME          TODAY WHY     14 DAYS          LEADS CREDITS││30d: 376 leads · 752 cr · avg 79.0            │
-            │▶ active    Solar inst…   12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│                        ▂          █▂▂     │
-            │‖ paused    東京 SaaS …    0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │                        █          ███  ▁ ▇│
-            │‖ paused    🚀 Growth …    3/50 credits ▄█ ▄█ ▄█            88     176││  │              ▁ ▄ ▁ ▄ ▇ █  ▁   ▇ ▁▇███▄ █ █│
-            │· draft     Draft: fin…    0/10                              0       0││  │              █ █ █ █ █ █  █   █ ██████▃█ █│
-            │✓ completed Nepal SaaS…    0/25                            500   1,000││11│              █ █ █▂█ █▂█  █ █ █▂████████▂█│
-            │                                                                      ││  │              █▄█ ███▇███▇▇█ █▇████████████│
-            │                                                                      ││  │              ███▇██████████▄██████████████│
-            │                                                                      ││  │             ▆█████████████████████████████│
+            │▶ active    Solar inst…   12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│                ▂▂              █▂▂▂       │
+            │‖ paused    東京 SaaS …    0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │                ██              ████   ▁▁ ▇│
+            │‖ paused    🚀 Growth …    3/50 credits ▄█ ▄█ ▄█            88     176││  │  ▁  ▄  ▁  ▄ ▇▇ ██   ▁    ▇▇ ▁▁▇████▄▄ ██ █│
+            │· draft     Draft: fin…    0/10                              0       0││  │  █  █  █  █ ██ ██   █    ██ █████████▃██ █│
+            │✓ completed Nepal SaaS…    0/25                            500   1,000││11│  █  █  █▂▂█ ██▂██   █ ██ ██▂████████████▂█│
+            │                                                                      ││  │  █▄▄█  ████▇█████▇▇▇█ ██▇█████████████████│
+            │                                                                      ││  │  ████▇▇██████████████▄████████████████████│
+            │                                                                      ││  │▆▆█████████████████████████████████████████│
             │                                                                      ││ 0└───────────────────────────────────────────│
-            │                                                                      ││                04-08                    05-07│
-            │                                                                      ││credits         ▁▆▃▆▂▆▄▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                                                      ││score           ▇▇▆▇▇▇▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │                                                                      ││   04-08                                 05-07│
+            │                                                                      ││credits▁▁▆▃▆▆▂▆▄▄▆▃▆▄▄█▃▃▃▆▂▄▄▃▆▄▆▆▆████▆▅▅▇▄▇│
+            │                                                                      ││score  ▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘
             ┌2 Live lead feed (12)─────────────────────────────────────────────────┐┌4 Credits─────────────────────────────────────┐
             │     AGE SCR FB NAME       TITLE      COMPANY    GEOGRAPHY  EMAIL     ││█████████████████████░░░░░░░░░░░░░ 1,240/2,000│
@@ -109,21 +109,21 @@ import LeadTopTestSupport
         assertGrid(render(F.state(width: 160, height: 48)), """
             ┌1 Campaigns (5)───────────────────────────────────────────────────────────────────────────────┐┌3 Delivery stats (all)────────────────────────────────────────┐
             │STATUS      NAME                                  TODAY WHY     14 DAYS          LEADS CREDITS││30d: 376 leads · 752 cr · avg 79.0                            │
-            │▶ active    Solar installers DE                   12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│                                                   █       │
-            │‖ paused    東京 SaaS 創業者                       0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │                                        █          ███    ▄│
-            │‖ paused    🚀 Growth leads                        3/50 credits ▄█ ▄█ ▄█            88     176││  │                                        █          ███  ▄ █│
-            │· draft     Draft: fintech CFOs                    0/10                              0       0││  │                                ▄   ▄ █ █      █  ████▄ █ █│
-            │✓ completed Nepal SaaS founders                    0/25                            500   1,000││  │                              █ █ █ █ █ █  █   █ ██████ █ █│
-            │                                                                                              ││11│                              █ █ █ █ █ █  █ ▄ █ ████████ █│
-            │                                                                                              ││  │                              █ █ █▄█ █▄█  █ █ █▄████████▄█│
-            │                                                                                              ││  │                              █▄█ ██████████ ██████████████│
-            │                                                                                              ││  │                              ███▄██████████ ██████████████│
-            │                                                                                              ││  │                              █████████████████████████████│
-            │                                                                                              ││  │                             ██████████████████████████████│
+            │▶ active    Solar installers DE                   12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│                                            ██             │
+            │‖ paused    東京 SaaS 創業者                       0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │                      ██                    ██████        ▄│
+            │‖ paused    🚀 Growth leads                        3/50 credits ▄█ ▄█ ▄█            88     176││  │                      ██                    ██████    ▄▄  █│
+            │· draft     Draft: fintech CFOs                    0/10                              0       0││  │      ▄▄      ▄▄  ██  ██            ██    ████████▄▄  ██  █│
+            │✓ completed Nepal SaaS founders                    0/25                            500   1,000││  │  ██  ██  ██  ██  ██  ██    ██      ██  ████████████  ██  █│
+            │                                                                                              ││11│  ██  ██  ██  ██  ██  ██    ██  ▄▄  ██  ████████████████  █│
+            │                                                                                              ││  │  ██  ██  ██▄▄██  ██▄▄██    ██  ██  ██▄▄████████████████▄▄█│
+            │                                                                                              ││  │  ██▄▄██  ████████████████████  ███████████████████████████│
+            │                                                                                              ││  │  ██████▄▄████████████████████  ███████████████████████████│
+            │                                                                                              ││  │  █████████████████████████████████████████████████████████│
+            │                                                                                              ││  │███████████████████████████████████████████████████████████│
             │                                                                                              ││ 0└───────────────────────────────────────────────────────────│
-            │                                                                                              ││                                04-08                    05-07│
-            │                                                                                              ││credits                         ▁▆▃▆▂▆▄▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                                                                              ││score                           ▇▇▆▇▇▇▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │                                                                                              ││   04-08                                                 05-07│
+            │                                                                                              ││credits▁▁▆▆▃▃▆▆▂▂▆▄▄▆▆▃▃▆▆▄▄█▃▃▃▃▆▆▂▂▄▄▃▆▆▄▄▆▆▆▆█████▆▆▅▅▇▇▄▄▇│
+            │                                                                                              ││score  ▇▇▇▇▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
             ┌2 Live lead feed (12)─────────────────────────────────────────────────────────────────────────┐┌4 Credits─────────────────────────────────────────────────────┐
             │     AGE SCR FB NAME             TITLE            COMPANY          GEOGRAPHY        EMAIL     ││███████████████████████████████░░░░░░░░░░░░░░░░░░░ 1,240/2,000│
@@ -237,12 +237,12 @@ import LeadTopTestSupport
             │  +            rate lead good            :            command prompt         ││
             │  -            rate bad, reason 1–6      ?            this help              ││
             │  n            note on a rating          q Ctrl-C     quit                   │┘
-            │  s            suppress email (y/N)                                          │┐
-            │  S            suppress view (y/N)                                           ││
+            │  s            suppress email (y/N)      u            unrated only on / off  │┐
+            │  S            suppress view (y/N)       [ ]          stats range 7–90 days  ││
             │  y Y          copy email / menu                                             ││
             │  o            open LinkedIn                                                 ││
+            │  z            undo last rating                                              ││
             └─────────────────────────────────────────────────────────────────────────────┘│
-            │      5h  84    Kim Min-jun    서울 솔라      ││not ICP 4 · no intent 1       │
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:supp…
             """)
@@ -252,27 +252,27 @@ import LeadTopTestSupport
         var state = F.state(width: 80, height: 24, readOnly: true)
         reduce(&state, .key(.char("?")))
         assertGrid(render(state), """
-            ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
+            ┌ Keys · any key closes ──────────────────────────────────────────────────────┐┐
             │ Read-only: keys marked * are disabled                                       ││
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      i            campaign details       ││
             │  j ↓ k ↑      down / up                 a            all campaigns          ││
             │  g Home G End first / last row          /            filter: text score>80  ││
-            │  PgUp PgDn    page up / down            Esc          clear filter / scope   │┘
-            │  mouse        click selects, wheel      R            refresh now            │┐
-            │ Act                                     d            connection details     ││
+            │  PgUp PgDn    page up / down            Esc          clear filter / scope   ││
+            │  mouse        click selects, wheel      R            refresh now            │┘
+            │ Act                                     d            connection details     │┐
             │  p            pause/resume (y/N) *      m            mouse on / off         ││
             │  c            new campaign (form) *     N            notifications          ││
             │  e            edit campaign (form) *    x            export to CSV / JSONL  ││
             │  +            rate lead good *          :            command prompt         ││
-            │  -            rate bad, reason 1–6 *    ?            this help              │┘
-            │  n            note on a rating *        q Ctrl-C     quit                   │┐
-            │  s            suppress email (y/N) *                                        ││
-            │  S            suppress view (y/N) *                                         ││
+            │  -            rate bad, reason 1–6 *    ?            this help              ││
+            │  n            note on a rating *        q Ctrl-C     quit                   │┘
+            │  s            suppress email (y/N) *    u            unrated only on / off  │┐
+            │  S            suppress view (y/N) *     [ ]          stats range 7–90 days  ││
             │  y Y          copy email / menu                                             ││
             │  o            open LinkedIn                                                 ││
+            │  z            undo last rating *                                            ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ READ-ONLY │ ?:help /:filter Enter:open …
@@ -286,11 +286,11 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │S┌ Lead del_a05 ────────────────────────────────────────────────────────────┐…│
-            │▶│ Name        EveRED Smith                                                 │▆│
+            │▶│ Name        EveRED Smith                                                 │▂│
             │‖│ Title       Line Break Tab BellC1                                        │█│
             │‖│ Company     Bob gnp.exe Ltd (example.com)                                │─│
             │·│ Size        11-50 · SaaS                                                 │7│
-            │✓│ Geography   ZeroWidthIso                                                 │▇│
+            │✓│ Geography   ZeroWidthIso                                                 │▆│
             │ │ Email       a05@example.com (valid)                                      │▇│
             └─│ Phone       —                                                            │─┘
             ┌2│ LinkedIn    https://linkedin.com/in/del_a05                              │─┐
@@ -318,12 +318,12 @@ import LeadTopTestSupport
         assertGrid(grid, """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
-            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                                              ││score  ▇▇▆▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌2 Live lead feed (1┌ Confirm ────────────────────────────┐────────────────────┐
             │     AGE SCR FB NAM│ Pause campaign Solar installers DE? │█░░░░░░░ 1,240/2,000│
@@ -351,12 +351,12 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
             │· draft     Draft┌ Why is this lead bad? ───────────────────┐            05-07│
-            │✓ completed Nepal│ Raj Sharma                               │▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                 │ 1  invalid email (bounced)               │▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │✓ completed Nepal│ Raj Sharma                               │▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                 │ 1  invalid email (bounced)               │▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └─────────────────│ 2  wrong person                          │─────────────────┘
             ┌2 Live lead feed │ 3  not ICP                               │─────────────────┐
             │     AGE SCR FB N│ 4  no intent                             │░░░░░ 1,240/2,000│
@@ -384,12 +384,12 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
-            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                                              ││score  ▇▇▆▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌2 Live le┌ Note ────────────────────────────────────────────────────┐─────────┐
             │     AGE │ > Hard bounce█                                           │240/2,000│
@@ -428,21 +428,21 @@ import LeadTopTestSupport
         let grid = DashboardView.render(state: state, theme: .default, width: 60, height: 18)
         assertGrid(grid, """
             ┌ Keys · any key closes ───────────────────────────────────┐
-            │ Move                S    suppress …    ?    this help    │
-            │  Tab… next / pr…    y Y  copy emai…    q C… quit         │
-            │  1–5  focus pan…    o    open Link…                      │
-            │  j ↓… down / up    View                                  │
-            │  g H… first / l…    Ent… lead card…                      │
-            │  PgU… page up /…    i    campaign …                      │
-            │  mou… click sel…    a    all campa…                      │
-            │ Act                 /    filter: t…                      │
-            │  p    pause/res…    Esc  clear fil…                      │
-            │  c    new campa…    R    refresh n…                      │
-            │  e    edit camp…    d    connectio…                      │
-            │  +    rate lead…    m    mouse on …                      │
-            │  -    rate bad,…    N    notificat…                      │
-            │  n    note on a…    x    export to…                      │
-            │  s    suppress …    :    command p…                      │
+            │ Move                S    suppress …    :    command p…   │
+            │  Tab… next / pr…    y Y  copy emai…    ?    this help    │
+            │  1–5  focus pan…    o    open Link…    q C… quit         │
+            │  j ↓… down / up     z    undo last…    u    unrated o…   │
+            │  g H… first / l…   View                [ ]  stats ran…   │
+            │  PgU… page up /…    Ent… lead card…                      │
+            │  mou… click sel…    i    campaign …                      │
+            │ Act                 a    all campa…                      │
+            │  p    pause/res…    /    filter: t…                      │
+            │  c    new campa…    Esc  clear fil…                      │
+            │  e    edit camp…    R    refresh n…                      │
+            │  +    rate lead…    d    connectio…                      │
+            │  -    rate bad,…    m    mouse on …                      │
+            │  n    note on a…    N    notificat…                      │
+            │  s    suppress …    x    export to…                      │
             └──────────────────────────────────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…
             """)

@@ -49,7 +49,7 @@ import LeadTopTestSupport
         reduce(&state, .sync(.stats(stats)))
         let grid = pane(44, 12) { StatsPane.draw(into: &$0, state: state, theme: .default, rect: $1, focused: false) }
         #expect(grid.line(1) == "x│30d: -9,223,372,036,854,775,808 leads · 7…│x")
-        #expect(grid.line(10) == "x│score       ▇▇▆▇▇▇▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇█│x")
+        #expect(grid.line(10) == "x│score  ▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇█│x")
     }
 
     @Test func creditsPaneWithIntMinAndHugeDays() {
@@ -143,7 +143,7 @@ import LeadTopTestSupport
             "4611686018427387903│               █████",
             "                   │               █████",
             "                  0└────────────────────",
-            "                       a               c",
+            "                    a                  c",
         ])
     }
 }

@@ -25,12 +25,12 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
-            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                                              ││score  ▇▇▆▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌┌ Notifications · any key closes ────────────────────────────────────────────┐┐
             ││ 14:27  7 leads ≥ 90 in 東京 SaaS 創業者                                    ││
@@ -56,12 +56,12 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
-            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                                              ││score  ▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                                              ││score  ▇▇▆▇▇▇▇▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
             ┌┌ Notifications · any key closes ────────────────────────────────────────────┐┐
             ││        Nothing notifies: add [notify] to config.toml                       ││

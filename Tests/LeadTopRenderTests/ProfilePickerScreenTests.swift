@@ -27,12 +27,12 @@ import LeadTopTestSupport
         assertGrid(grid, """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME         TODAY WHY     7 DAYS ││30d: 376 leads · 752 cr · avg…│
-            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│▃ ▂ ▃ ▄ ▇  ▂   ▄ ▂▄█▇▇▃▁▄ ▆│
-            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │█▄█▇█▆█▇█▆▆█▃█▆█▇████████▇█│
+            │▶ active    Solar ins…   12/25         ▆█▆▄▆▄▇││22│ ▂ ▃ ▂ ▃▁ ▇  ▂   ▁▂▄█▇▇▃▁▄▂│
+            │‖ paused    東京 SaaS…    0/20 user    █ ▂▇▄ ▅││  │▁█▅█▄█▇██▇█▆▆█▃█▆██████████│
             │‖ paused    🚀 Growth…    3/50 credits █      ││ 0└───────────────────────────│
-            │· draft     Draft: fi…    0/10                ││   04-11                 05-07│
-            │✓ completed Nepal Saa…    0/25                ││credits▆▃▆▄█▃▃▆▂▄▃▆▄▆▆███▆▅▇▄▇│
-            │                ┌ Switch profile ────────────────────────────┐▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇│
+            │· draft     Draft: fi…    0/10                ││   04-08                 05-07│
+            │✓ completed Nepal Saa…    0/25                ││credits▁▆▃▄▆▄▅▆▄▆▃▆▂▄▆▄▆██▇▅▇▆│
+            │                ┌ Switch profile ────────────────────────────┐▇▇▇▆▇▇▇▇▇▇▇▇▇▇▇▇│
             └────────────────│ 1   eu-sales                               │────────────────┘
             ┌2 Live lead feed│ 2   other                                  │────────────────┐
             │     AGE SCR FB │ 3 ● work                                   │░░░░ 1,240/2,000│
@@ -62,9 +62,9 @@ import LeadTopTestSupport
         assertGrid(render(state), """
             ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
             │STATUS      NAME┌ Switch profile ────────────────────────────┐ · 752 cr · avg…│
-            │▶ active    Sola│ 1   account-1                              │    ▁  ▁█▆▆  ▃ ▅│
-            │‖ paused    東京│ 2   account-2                              │▇ ▄▁█▂▇█████▅█▂█│
-            │‖ paused    🚀 G│ 3   account-3                              │█▄██████████████│
+            │▶ active    Sola│ 1   account-1                              │        ▁█▆▆  ▃ │
+            │‖ paused    東京│ 2   account-2                              │▁▁▇ ▄▁▆▇█████▅█▇│
+            │‖ paused    🚀 G│ 3   account-3                              │███▄████████████│
             │· draft     Draf│ 4   account-4                              │────────────────│
             │✓ completed Nepa│ 5   account-5                              │           05-07│
             └────────────────│ 6   account-6                              │────────────────┘

@@ -52,11 +52,11 @@ import LeadTopTestSupport
         BarChart.draw(into: &grid, Rect(x: 1, y: 0, width: 12, height: 5), values: [0, 2, 4, 8, 16, 1],
                       labels: ["05-01", "05-02", "05-03", "05-04", "05-05", "05-06"], barStyle: .plain, axisStyle: .plain)
         assertGrid(grid, """
-            x16│       █ x
-            x 8│      ▄█ x
-            x  │    ▃▆██▂x
+            x16│      ██ x
+            x 8│     ▄██ x
+            x  │  ▃▆▆███▂x
             x 0└─────────x
-            x      05-01 x
+            x   05-01    x
             xxxxxxxxxxxxxx
             """)
     }
@@ -67,11 +67,11 @@ import LeadTopTestSupport
         BarChart.draw(into: &grid, Rect(x: 1, y: 0, width: 16, height: 5), values: [2, 4, 6, 8],
                       labels: ["05-01", "05-02", "05-03", "05-04"], barStyle: .plain, axisStyle: .plain)
         assertGrid(grid, """
-            x8│         ▂▂ ██x
-            x4│      ▄▄ ██ ██x
-            x │   ▆▆ ██ ██ ██x
+            x8│        ▂▂  ██x
+            x4│    ▄▄  ██  ██x
+            x │▆▆  ██  ██  ██x
             x0└──────────────x
-            x     05-01 05-04x
+            x  05-01    05-04x
             xxxxxxxxxxxxxxxxxx
             """)
     }

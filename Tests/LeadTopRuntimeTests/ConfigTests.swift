@@ -268,4 +268,19 @@ import Testing
         #expect(try LeadTopConfig.resolve(ConfigInputs(environment: typo)).warnings
             == ["\(typoPath):3: unknown key `notify.bel`: did you mean `bell`?"])
     }
+
+    /// `[rating] advance` is on unless the file turns it off; a wrong type names the line.
+    @Test func ratingAdvanceIsReadAndChecked() throws {
+        let (plain, _) = try Self.write("api_key = \"\(Self.fileKey)\"\n")
+        #expect(try LeadTopConfig.resolve(ConfigInputs(environment: plain)).ratingAdvance == true)
+        let (off, _) = try Self.write("api_key = \"\(Self.fileKey)\"\n[rating]\nadvance = false\n")
+        #expect(try LeadTopConfig.resolve(ConfigInputs(environment: off)).ratingAdvance == false)
+        let (bad, badPath) = try Self.write("api_key = \"\(Self.fileKey)\"\n[rating]\nadvance = \"yes\"\n")
+        #expect(throws: ConfigError.invalidValue(path: badPath, line: 3, key: "rating.advance", expected: "true or false")) {
+            try LeadTopConfig.resolve(ConfigInputs(environment: bad))
+        }
+        let (typo, typoPath) = try Self.write("api_key = \"\(Self.fileKey)\"\n[rating]\nadvanse = true\n")
+        #expect(try LeadTopConfig.resolve(ConfigInputs(environment: typo)).warnings
+            == ["\(typoPath):3: unknown key `rating.advanse`: did you mean `advance`?"])
+    }
 }

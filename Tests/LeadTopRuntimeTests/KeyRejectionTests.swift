@@ -65,8 +65,9 @@ import Testing
         #expect(await Fixtures.eventually { sim.world.appliedWrites().count == 1 })
         #expect(sim.world.appliedWrites()[0].path == "/v1/leads/\(lead.id)/feedback")
         #expect(sim.world.leads().first { $0.id == lead.id }?.feedback?.rating == .good)
-        // Every poller is back on its own interval.
-        #expect(await scheduler.until { $0 == [2, 10, 15, 60, 60] })
+        // Every poller is back on its own interval, but the feedback summary: the accepted rating
+        // asks for it 2 s later.
+        #expect(await scheduler.until { $0 == [2, 2, 10, 15, 60] })
         // The write's reply may come after the polls': its update is awaited, not assumed.
         #expect(await recorder.until { $0.contains(.writeSettled(.applied(.feedback(leadID: lead.id, FeedbackSubmission(rating: .good))))) })
     }

@@ -27,7 +27,7 @@ struct SimulatorResponder: HTTPResponder {
         }
         var reply = await respondToAPI(request, path: path, requestID: requestID)
         core.world.recordRequest(ServedRequest(method: request.method.rawValue, path: path, status: reply.status,
-                                               at: core.world.now()))
+                                               at: core.world.now(), query: request.uri.query))
         let faults = core.currentFaults
         if faults.garbageRate > 0, Double.random(in: 0..<1) < faults.garbageRate { reply.body = Self.garbage(reply.bytes); reply.buffer = nil }
         return Self.response(reply, requestID: requestID)

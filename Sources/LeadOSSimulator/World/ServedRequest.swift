@@ -9,6 +9,9 @@ public struct ServedRequest: Sendable, Hashable, Encodable {
     public var status: Int
     /// Simulated time of the answer.
     public var at: Date
+    /// The query string as sent (`start_date=…&end_date=…`), nil without one; for tests in this
+    /// process (the `/_sim/requests` listing keeps its fields).
+    public var query: String? = nil
 
     enum CodingKeys: String, CodingKey { case method, path, status, at }
 

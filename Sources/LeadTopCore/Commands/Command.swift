@@ -20,17 +20,20 @@ public enum Command: Sendable, Hashable {
     /// Switch to a profile of the config; without a name, pick one.
     case profile(String?)
 
+    /// The days the stats cover (`:range 90d`), as `[` and `]` step through them.
+    case range(StatsRange)
     /// Export the feed view to this file, as Enter in the `x` prompt does.
     case export(String)
 
     /// Commands that take an argument, and what completes it.
-    public enum ArgumentKind: Sendable { case campaign, theme, profile, text, path }
+    public enum ArgumentKind: Sendable { case campaign, theme, profile, text, path, range }
 
     /// Commands with an argument, in the order completion offers them.
     public static let withArgument: [(name: String, kind: ArgumentKind)] = [
         ("pause", .campaign), ("resume", .campaign), ("scope", .campaign), ("filter", .text), ("theme", .theme),
         ("profile", .profile),
         ("export", .path),
+        ("range", .range),
     ]
 
     /// Short names people type from vim and k9s.
@@ -50,6 +53,7 @@ public enum Command: Sendable, Hashable {
         case unknown(String, suggestion: String?)
         case missingArgument(String)
         case unexpectedArgument(String)
+        case invalidRange(String)
 
         public var description: String {
             switch self {
@@ -58,6 +62,10 @@ public enum Command: Sendable, Hashable {
             case .missingArgument(let name):
                 return ":\(name) needs " + (name == "theme" ? "a theme name" : "a campaign name or id")
             case .unexpectedArgument(let name): return ":\(name) takes no argument"
+            case .invalidRange(let text):
+                let names = StatsRange.allCases.map(\.name).joined(separator: ", ")
+                return text.isEmpty ? ":range needs a number of days: \(names)"
+                    : ":range \(text): the stats range is one of \(names) (LeadOS gives at most 90 days)"
             }
         }
     }
@@ -85,6 +93,9 @@ public enum Command: Sendable, Hashable {
         case "export":
             // Without a path, `:export` is the key's action: the prompt with the default path.
             return .success(argument.isEmpty ? .action(.export) : .export(argument))
+        case "range":
+            guard let range = StatsRange.parse(argument) else { return .failure(.invalidRange(argument)) }
+            return .success(.range(range))
         default:
             guard let action = aliases[name] ?? KeyAction(rawValue: name), action != .command else {
                 return .failure(.unknown(name, suggestion: NearestName.suggest(name, among: names)))

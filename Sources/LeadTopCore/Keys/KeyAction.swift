@@ -45,4 +45,11 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     /// `x`: write the feed view to a CSV or JSON lines file.
     case export
     case quit
+    /// `u`: the feed shows only leads without a rating.
+    case unratedOnly = "unrated_only"
+    /// `z`: take back the last rating.
+    case undoRating = "undo_rating"
+    /// `[` and `]`: the stats cover fewer or more days.
+    case shorterRange = "shorter_range"
+    case longerRange = "longer_range"
 }

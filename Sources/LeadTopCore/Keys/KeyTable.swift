@@ -173,11 +173,26 @@ public struct KeyTable: Sendable, Hashable {
                             + "recall earlier commands"))
         b.append(Binding(.help, [Key.char("?")], "this help", group: .view, detail: "help overlay"))
         b.append(Binding(.quit, [Key.char("q"), Key.ctrl("c")], "quit", group: .view))
+        appendRatingQueue(to: &b)
         return KeyTable(b)
     }()
 }
 
 extension KeyTable {
+    /// The rating queue (`u`, `z`) and the stats range (`[`, `]`).
+    private static func appendRatingQueue(to b: inout [Binding]) {
+        b.append(Binding(.undoRating, [Key.char("z")], "undo last rating", group: .act, writes: true, onLeadCard: true,
+                         detail: "undo the last rating: taken out of the outbox while it has not been sent, otherwise "
+                            + "the lead's previous rating is sent again (a first rating: the opposite one; bad asks the "
+                            + "reason); the status bar says which"))
+        b.append(Binding(.unratedOnly, [Key.char("u")], "unrated only on / off", group: .view,
+                         detail: "feed: unrated leads only, on / off (the status bar shows it); `+` and `-` then move to "
+                            + "the next unrated lead (`[rating] advance`)"))
+        b.append(Binding(.shorterRange, [Key.char("[")], "stats range 7–90 days", group: .view, row: "range",
+                         detail: "stats range: 7, 14, 30, 60 or 90 days"))
+        b.append(Binding(.longerRange, [Key.char("]")], "longer stats range", group: .view, row: "range"))
+    }
+
     /// What is wrong with a `[keys]` override; the config reader adds the file and line.
     public enum OverrideError: Error, Sendable, Hashable {
         case unknownAction(String, suggestion: String?)

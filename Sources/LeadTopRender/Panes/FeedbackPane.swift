@@ -6,7 +6,7 @@ enum FeedbackPane {
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
         let inner = Block.draw(into: &grid, rect, title: "5 Feedback", focused: focused, theme: theme)
         guard inner.height > 0 else { return }
-        guard let summary = state.feedbackSummary else {
+        guard let summary = state.displayedFeedbackSummary else {
             grid.draw(state.placeholder("Waiting for feedback summary…"), x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
             return
         }

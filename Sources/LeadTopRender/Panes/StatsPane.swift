@@ -24,11 +24,12 @@ enum StatsPane {
         let labelWidth = 7
         let width = inner.width - labelWidth
         guard width > 0 else { return }
-        let credits = Array(stats.data.map(\.creditsConsumed).suffix(width))
-        let scores = Array(stats.data.map { Int(saturating: ($0.avgScore ?? 0).rounded()) }.suffix(width))
+        // Across the whole width like the chart: a day over several columns, or a column per
+        // several days (their average); the newest at the right edge, under the newest bar.
+        let credits = Resample.averages(stats.data.map(\.creditsConsumed), width: width)
+        let scores = Resample.averages(stats.data.map { Int(saturating: ($0.avgScore ?? 0).rounded()) }, width: width)
         let y = chartRect.maxY
-        // Newest day at the right edge, under the chart's newest bar.
-        let sparkX = inner.x + labelWidth + width - credits.count
+        let sparkX = inner.x + labelWidth
         grid.draw("credits", x: inner.x, y: y, maxWidth: labelWidth, style: theme[.dim])
         grid.draw(Sparkline.text(credits), x: sparkX, y: y, maxWidth: width, style: theme[.sparkline])
         grid.draw("score", x: inner.x, y: y + 1, maxWidth: labelWidth, style: theme[.dim])

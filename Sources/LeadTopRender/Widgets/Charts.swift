@@ -38,25 +38,33 @@ public enum BarChart {
     static let eighthCells = eighths.map(CellText.init)
 
     /// Draws `values` (oldest first) in `rect`: the bottom row holds the date labels, the row above
-    /// it the axis line. Shows the most recent values that fit.
+    /// it the axis line. Every value is shown across the whole plot width: 7 days as 7 wide bars
+    /// from the axis to the right edge; with fewer than 3 columns a value, as a solid area whose
+    /// columns each show one day, or the average of their days when there are more days than
+    /// columns (90 days in 40 columns: a column of three days does not outgrow one of two). A gap
+    /// between thin bars would read as a day without leads.
     public static func draw(into grid: inout CellGrid, _ rect: Rect, values: [Int], labels: [String],
                             barStyle: Style, axisStyle: Style) {
         guard rect.height >= 3, rect.width >= 6, !values.isEmpty else { return }
         grid.fill(rect, with: Cell(.space, style: axisStyle))
-        let top = max(1, values.max() ?? 1)
-        let axisWidth = String(top).count
+        // The axis is as wide as the largest day; averaging columns only makes values smaller.
+        let axisWidth = String(max(1, values.max() ?? 1)).count
         let plotX = rect.x + axisWidth + 1
         let plotWidth = rect.maxX - plotX
         guard plotWidth > 0 else { return }
-        let count = min(values.count, plotWidth)
-        let shown = Array(values.suffix(count)), shownLabels = Array(labels.suffix(count))
+        let shown = values.count * 3 > plotWidth ? Resample.averages(values, width: plotWidth) : values
+        let count = shown.count
+        let top = max(1, shown.max() ?? 1)
         // Every bar as wide as the others (a wider bar would read as a bigger value), with a gap
-        // once there are 3 columns per value; the newest ends at the plot's right edge, where a
-        // time series has "now", and columns left over stay empty next to the axis.
+        // once there are 3 columns per value; the first starts at the axis and the newest ends at
+        // the plot's right edge, where a time series has "now": the gaps take what is left over.
         let slot = max(1, plotWidth / count)
         let barWidth = slot >= 3 ? slot - 1 : slot
-        let firstX = plotX + plotWidth - count * slot + (slot - barWidth)
-        func barX(_ i: Int) -> Int { firstX + i * slot }
+        func barX(_ i: Int) -> Int {
+            count == 1 ? plotX + plotWidth - barWidth : plotX + i * (plotWidth - barWidth) / (count - 1)
+        }
+        // The first and last day, under the first and last columns.
+        let shownLabels = [labels.first, labels.last].compactMap { $0 }
         let plotHeight = rect.height - 2
         let axisY = rect.y + plotHeight
         // y axis
@@ -91,10 +99,27 @@ public enum BarChart {
             let x = max(plotX, min(barX(0), rect.maxX - DisplayText.width(first)))
             firstLabelEnd = x + grid.draw(first, x: x, y: labelY, maxWidth: rect.maxX - x, style: axisStyle)
         }
-        if let last = shownLabels.last, shownLabels.count > 1 {
+        if let last = shownLabels.last, shownLabels.count > 1, labels.count > 1 {
             let w = DisplayText.width(last)
             let lx = max(firstLabelEnd + 1, barX(count - 1) + barWidth - w)
             if lx + w <= rect.maxX { grid.draw(last, x: lx, y: labelY, maxWidth: w, style: axisStyle) }
+        }
+    }
+}
+
+/// Fits a series to a number of columns.
+public enum Resample {
+    /// `width` values from `values`: each column the average of the values it covers when there
+    /// are more values than columns, each value repeated over its columns when there are fewer.
+    /// Sums are taken in floating point, so extreme values saturate instead of overflowing.
+    public static func averages(_ values: [Int], width: Int) -> [Int] {
+        guard width > 0, !values.isEmpty else { return [] }
+        let n = values.count
+        return (0..<width).map { column in
+            let low = column * n / width
+            let high = max(low + 1, (column + 1) * n / width)
+            let sum = values[low..<high].reduce(0.0) { $0 + Double($1) }
+            return Int(saturating: (sum / Double(high - low)).rounded())
         }
     }
 }

@@ -71,6 +71,9 @@ enum StatusBar {
         if state.settings.readOnly {
             put(" │ ", base); put("READ-ONLY", theme[.error].on(base.bg))
         }
+        if state.leads.filter.unratedOnly {
+            put(" │ ", base); put("unrated only", theme[.keyHint].on(base.bg))
+        }
         if !state.mouseCaptured {
             put(" │ ", base); put("mouse off", base)
         }

@@ -32,7 +32,7 @@ public struct ConfigFile: Sendable {
     static let settingsKeys = ["api_key", "api_key_command", "api_url", "theme", "allow_insecure_http", "poll",
                                "webhook_port", "webhook_public_url", "mouse"]
     /// Keys only the top level may set.
-    static let topLevelKeys = ["default_profile", "profiles", "keys", "notify"]
+    static let topLevelKeys = ["default_profile", "profiles", "keys", "notify", "rating"]
     static let pollKeys = Resource.allCases.map(\.name)
 
     public var path: String
@@ -43,6 +43,8 @@ public struct ConfigFile: Sendable {
     public var keys: [(action: String, keys: [String], line: Int?)] = []
     /// `[notify]`: nothing notifies without it.
     public var notify = NotifyRules()
+    /// `[rating] advance`: after a rating, select the next unrated lead (nil: the default, on).
+    public var ratingAdvance: Bool?
     /// Unknown keys, each with its file, line and the nearest known key: typos are reported, not
     /// silently ignored (a wrong type stays an error).
     public var warnings: [String] = []
@@ -72,6 +74,7 @@ public struct ConfigFile: Sendable {
         checkKeys(table, known: Self.topLevelKeys + Self.settingsKeys, section: nil)
         if let poll = table["poll"]?.table { checkKeys(poll, known: Self.pollKeys, section: "poll") }
         if let notify = table["notify"]?.table { checkKeys(notify, known: Self.notifyKeys, section: "notify") }
+        if let rating = table["rating"]?.table { checkKeys(rating, known: Self.ratingKeys, section: "rating") }
         for name in (table["profiles"]?.table?.keys ?? []).sorted() {
             guard let profile = table["profiles"]?.table?[name]?.table else { continue }
             checkKeys(profile, known: Self.settingsKeys, section: "profiles.\(name)")
@@ -100,6 +103,9 @@ public struct ConfigFile: Sendable {
                 throw .invalidValue(path: path, line: locate("notify", nil), key: "notify", expected: "a table such as [notify] bell = true")
             }
             notify = try Self.notifyRules(notifyTable, path: path, locate: locate)
+        }
+        if let value = table["rating"] {
+            ratingAdvance = try Self.ratingAdvance(value, path: path, locate: locate)
         }
         defaultProfile = try Self.string(table, "default_profile", section: nil, path: path, locate: locate)
         base = try Self.settings(table, section: nil, path: path, locate: locate)

@@ -27,6 +27,8 @@ public struct LeadTopConfig: Sendable, Hashable {
     public var notify = NotifyRules()
     /// Every profile the file defines, sorted: what `:profile` can switch to.
     public var profileNames: [String] = []
+    /// `[rating] advance`: after a rating, select the next unrated lead.
+    public var ratingAdvance = true
     /// Problems worth telling the user about that do not stop the program (e.g. file permissions).
     public var warnings: [String]
 
@@ -164,7 +166,7 @@ extension LeadTopConfig {
             throw .malformedAPIKey(redacted: APIKey.redacted(apiKey), source: source.words(profile: profileName))
         }
 
-        return LeadTopConfig(
+        var config = LeadTopConfig(
             apiURL: apiURL, apiKey: apiKey, keySource: source, profile: profileName,
             theme: profile.theme ?? base.theme,
             allowInsecureHTTP: profile.allowInsecureHTTP ?? base.allowInsecureHTTP ?? false,
@@ -172,6 +174,8 @@ extension LeadTopConfig {
             webhookPublicURL: publicURL, mouse: profile.mouse ?? base.mouse ?? true, keys: keys,
             notify: file?.notify ?? NotifyRules(), profileNames: (file?.profiles.keys).map { $0.sorted() } ?? [],
             warnings: warnings)
+        config.ratingAdvance = file?.ratingAdvance ?? true
+        return config
     }
 
     /// A warning when the file can be read by group or others: it may hold an API key.

@@ -28,18 +28,34 @@ enum FeedTable {
         let rows = try Data.fetchCursor(db, sql: "SELECT body FROM cached_lead_v1")
         while let body = try rows.next() {
             guard let lead = try? decoder.decode(Lead.self, from: body) else { continue }
-            try insert(lead, body: body, in: db)
+            // v2's columns: `rated` comes with v6, which fills it in from the bodies.
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO cached_lead (id, delivered_at, campaign_id, score, haystack, body)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [lead.id, lead.deliveredAt.timeIntervalSince1970, lead.campaignID, lead.score,
+                                 FeedFilter.haystack(for: lead), body])
         }
         try db.execute(sql: "DROP TABLE cached_lead_v1")
     }
 
+    /// v6: whether a lead has feedback, for "unrated only" (`u`), filled in from the bodies
+    /// already cached. A body that is not valid JSON counts as unrated rather than stopping the
+    /// migration (the poisoned-cache rule: a bad row is skipped, never fatal).
+    static func addRatedColumn(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE cached_lead ADD COLUMN rated INTEGER NOT NULL DEFAULT 0;
+            UPDATE cached_lead SET rated = 1 WHERE CASE WHEN json_valid(CAST(body AS TEXT))
+                THEN json_type(CAST(body AS TEXT), '$.feedback') = 'object' ELSE 0 END;
+            """)
+    }
+
     static func insert(_ lead: Lead, body: Data, in db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO cached_lead (id, delivered_at, campaign_id, score, haystack, body) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO cached_lead (id, delivered_at, campaign_id, score, haystack, rated, body) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET delivered_at = excluded.delivered_at, campaign_id = excluded.campaign_id,
-                score = excluded.score, haystack = excluded.haystack, body = excluded.body
+                score = excluded.score, haystack = excluded.haystack, rated = excluded.rated, body = excluded.body
             """, arguments: [lead.id, lead.deliveredAt.timeIntervalSince1970, lead.campaignID, lead.score,
-                             FeedFilter.haystack(for: lead), body])
+                             FeedFilter.haystack(for: lead), lead.feedback != nil, body])
     }
 
     /// The SQL condition for a filter, with its arguments; the same test as `FeedFilter.matches`.
@@ -50,6 +66,7 @@ enum FeedTable {
             clauses.append("campaign_id = ?")
             arguments.append(campaignID)
         }
+        if filter.unratedOnly { clauses.append("rated = 0") }
         for condition in filter.scores {
             clauses.append("score \(condition.comparison.rawValue) ?")
             arguments.append(condition.value)

@@ -72,6 +72,27 @@ extension LocalStore {
         try db.write { db in try db.execute(sql: "DELETE FROM outbox WHERE seq = ?", arguments: [sequence]) }
     }
 
+    /// Removes the newest queued copy of `command` if it has never been tried and is not the
+    /// write in flight (`sparing`): a write that went out once may have reached LeadOS. True when
+    /// it was removed.
+    public func withdrawUnsent(_ command: WriteCommand, sparing: Int64?) throws -> Bool {
+        try db.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT seq, command, attempts FROM outbox ORDER BY seq DESC")
+            for row in rows {
+                let data: Data? = row["command"]
+                guard let data, let stored = try? JSONDecoder().decode(WriteCommand.self, from: data), stored == command else {
+                    continue
+                }
+                let seq: Int64 = row["seq"]
+                let attempts: Int = row["attempts"]
+                guard seq != sparing, attempts == 0 else { return false }
+                try db.execute(sql: "DELETE FROM outbox WHERE seq = ?", arguments: [seq])
+                return true
+            }
+            return false
+        }
+    }
+
     /// Counts a failed try; the write stays queued.
     public func recordAttempt(_ sequence: Int64, error: String) throws {
         try db.write { db in

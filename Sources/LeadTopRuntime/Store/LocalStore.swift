@@ -161,6 +161,9 @@ public final class LocalStore: Sendable {
                 );
                 """)
         }
+        m.registerMigration("v6-feed-rated") { db in
+            try FeedTable.addRatedColumn(db)
+        }
         return m
     }
 }

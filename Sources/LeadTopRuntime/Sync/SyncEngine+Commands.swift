@@ -11,6 +11,9 @@ extension SyncEngine {
         case .sendWrite(let entry, let requestID): send(entry, requestID: requestID)
         case .settleWrite(let sequence): try? store.settle(sequence)
         case .recordWriteAttempt(let sequence, let error): try? store.recordAttempt(sequence, error: error)
+        case .withdrawWrite(let command, let sparing):
+            let removed = (try? store.withdrawUnsent(command, sparing: sparing)) ?? false
+            handle(.withdrawAnswered(command, removed: removed))
         case .startReceiver: startReceiver()
         case .stopReceiver: receiver?.stop()
         case .loadSavedRegistration(let url):

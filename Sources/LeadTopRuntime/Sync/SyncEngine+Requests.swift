@@ -32,8 +32,9 @@ extension SyncEngine {
             return .campaigns(CampaignWalk(collected))
         case .balance:
             return .balance(try await client.balance())
-        case .stats(let campaignID):
-            let (stats, body) = try await client.leadStatsWithBody(campaignID: campaignID)
+        case .stats(let campaignID, let dates):
+            let (stats, body) = try await client.leadStatsWithBody(startDate: dates?.start, endDate: dates?.end,
+                                                                   campaignID: campaignID)
             return .stats(stats, body: body)
         case .feedbackSummary:
             return .feedbackSummary(try await client.feedbackSummary())

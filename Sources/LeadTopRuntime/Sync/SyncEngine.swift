@@ -137,6 +137,17 @@ public final class SyncEngine: @unchecked Sendable {
         queue.async { [self] in handle(.statsScopeChanged(campaignID: campaignID)) }
     }
 
+    /// Fetches the stats over `range` at once, and from then on.
+    public func setStatsRange(_ range: StatsRange) {
+        queue.async { [self] in handle(.statsRangeChanged(range)) }
+    }
+
+    /// Takes the newest copy of `command` out of the outbox if it was never sent; the answer
+    /// reaches the state as `.writeWithdrawn`.
+    public func withdraw(_ command: WriteCommand) {
+        queue.async { [self] in handle(.withdrawRequested(command)) }
+    }
+
     /// Stores the write durably, then sends it. Never blocks on the network.
     public func enqueue(_ command: WriteCommand) {
         queue.async { [self] in

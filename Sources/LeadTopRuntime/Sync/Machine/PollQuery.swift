@@ -10,9 +10,16 @@ enum PollQuery: Sendable, Hashable {
     /// Up to `maxPages` pages of campaigns, newest first.
     case campaigns(maxPages: Int)
     case balance
-    /// The daily stats of one campaign (nil = all).
-    case stats(campaignID: String?)
+    /// The daily stats of one campaign (nil = all), over `dates` (nil: LeadOS's default, the
+    /// last 30 days ending on its today).
+    case stats(campaignID: String?, dates: StatsDates? = nil)
     case feedbackSummary
+
+    /// `start_date` and `end_date` of a stats request, both inclusive (§7.2).
+    struct StatsDates: Sendable, Hashable {
+        var start: String
+        var end: String
+    }
 
     var resource: Resource {
         switch self {

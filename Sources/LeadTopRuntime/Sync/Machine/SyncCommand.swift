@@ -13,6 +13,9 @@ enum SyncCommand: Sendable, Hashable {
     case sendWrite(OutboxEntry, requestID: Int)
     /// Remove a write from the outbox: LeadOS applied or refused it for good.
     case settleWrite(sequence: Int64)
+    /// Remove the newest queued copy of a write if it was never tried and is not `sparing` (the
+    /// one in flight); answered by `withdrawAnswered`.
+    case withdrawWrite(WriteCommand, sparing: Int64?)
     /// Note a failed try on a write that stays queued.
     case recordWriteAttempt(sequence: Int64, error: String)
     /// Start the webhook receiver (answered by `receiverUp` or `receiverFailed`).

@@ -20,6 +20,12 @@ enum SyncEvent: Sendable {
     case refreshRequested
     /// The stats now cover one campaign (nil = all).
     case statsScopeChanged(campaignID: String?)
+    /// The stats now cover this many days.
+    case statsRangeChanged(StatsRange)
+    /// `z`: take this write out of the outbox if it has never been sent.
+    case withdrawRequested(WriteCommand)
+    /// Whether the store removed it.
+    case withdrawAnswered(WriteCommand, removed: Bool)
     /// A write was stored in the outbox.
     case writeEnqueued
     /// A write could not even be stored locally.

@@ -83,6 +83,21 @@ extension SyncMachine {
         }
     }
 
+    /// Seconds after the last accepted rating before the feedback summary is fetched: a burst of
+    /// ratings costs one request, not one each.
+    static let summaryAfterRating: TimeInterval = 2
+
+    /// The state counts an accepted rating until the next summary arrives, so that summary must
+    /// include it: one already on its way may not, and is dropped; a fresh one follows shortly
+    /// and is reported even if it looks like the last one.
+    private mutating func refreshSummaryAfterRating() {
+        let interval = interval(.feedbackSummary)
+        guard interval > 0 else { return }
+        polls[.feedbackSummary, default: PollState()].latestRequestID = -1
+        lastPolled.feedbackSummary = nil
+        arm(.feedbackSummary, after: min(interval, Self.summaryAfterRating))
+    }
+
     /// Reports the objects an accepted write changed.
     private mutating func applyWriteResult(_ value: WriteResult, of command: WriteCommand) {
         switch value {
@@ -93,6 +108,7 @@ extension SyncMachine {
         case .feedback(let feedback):
             // There is no single-lead endpoint; the cached lead is patched so the feed shows the rating.
             send(.patchLeadFeedback(feedback))
+            refreshSummaryAfterRating()
         case .suppression(let result):
             // LeadOS's counts (added, already there, invalid) for the status bar.
             if case .suppress(let emails) = command { send(.emit(.suppressionApplied(emails: emails, result))) }

@@ -40,9 +40,17 @@ extension SyncMachine {
         case .feed: .feed(after: feedCursor, pageSize: configuration.feedPageSize)
         case .campaigns: .campaigns(maxPages: Self.campaignPageLimit)
         case .balance: .balance
-        case .stats: .stats(campaignID: statsScope)
+        case .stats: .stats(campaignID: statsScope, dates: statsDates)
         case .feedbackSummary: .feedbackSummary
         }
+    }
+
+    /// LeadOS's default span is the standard range and is asked for without dates, as it always
+    /// was; any other range ends on the dashboard's UTC day.
+    private var statsDates: PollQuery.StatsDates? {
+        guard statsRange != .standard else { return nil }
+        let (start, end) = statsRange.dates(endingAt: now)
+        return PollQuery.StatsDates(start: start, end: end)
     }
 
     mutating func complete(_ resource: Resource, requestID: Int, result: Result<PollResult, SyncFailure>) {
@@ -119,7 +127,9 @@ extension SyncMachine {
             if let last = lastPolled.stats, last.scope == stats.campaignID, last.body == body { return }
             lastPolled.stats = LastPolled.Stats(scope: stats.campaignID, body: body)
             send(.emit(.stats(stats)))
-            send(.cache(.stats(body: body, at: now)))
+            // The start shows the account's stats over the standard range; caching another range
+            // or a campaign's stats under that one name would show them as those at the next start.
+            if stats.campaignID == nil, statsRange == .standard { send(.cache(.stats(body: body, at: now))) }
         case .feedbackSummary(let summary):
             guard lastPolled.feedbackSummary != summary else { return }
             lastPolled.feedbackSummary = summary

@@ -98,6 +98,7 @@ struct SyncMachine: Sendable {
     private(set) var timers: [SyncChannel: Date] = [:]
     var feedCursor = FeedCursor()
     var statsScope: String?
+    var statsRange = StatsRange.standard
     var tracker: ConnectionTracker
     var lastConnection: ConnectionStatus?
     var lastReport: ConnectionReport?
@@ -144,6 +145,14 @@ struct SyncMachine: Sendable {
         case .statsScopeChanged(let campaignID):
             statsScope = campaignID
             if isRunning { poll(.stats) }
+        case .statsRangeChanged(let range):
+            statsRange = range
+            if isRunning { poll(.stats) }
+        case .withdrawRequested(let command):
+            send(.withdrawWrite(command, sparing: outbox.inFlight?.entry.sequence))
+        case .withdrawAnswered(let command, let removed):
+            send(.emit(.writeWithdrawn(command, removed: removed)))
+            if removed { send(.publishPendingCount) }
         case .writeEnqueued:
             send(.publishPendingCount)
             if sendsWrites { drainOutbox() }

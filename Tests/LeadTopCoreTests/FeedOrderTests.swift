@@ -26,8 +26,10 @@ import LeadTopTestSupport
         #expect(request == FeedRequest(filter: .all, order: FeedOrder(.score, descending: true), offset: 0, limit: 600,
                                        generation: generation + 1))
         // A page read in the old order is dropped.
-        #expect(!store.accept(FeedPage.answer(FeedRequest(filter: .all, offset: 0, limit: 600, generation: generation + 1), from: all)))
-        #expect(store.accept(FeedPage.answer(request!, from: all, version: 1)))
+        let stale = store.accept(FeedPage.answer(FeedRequest(filter: .all, offset: 0, limit: 600, generation: generation + 1), from: all))
+        #expect(!stale)
+        let accepted = store.accept(FeedPage.answer(request!, from: all, version: 1))
+        #expect(accepted)
         #expect(ids(store) == ["del_b", "del_d", "del_c", "del_a"], "equal scores by id, descending")
         store.receive(StoredLeads(added: [F.lead("del_e", name: "E", score: 80, minutesAgo: 0),
                                           F.lead("del_f", name: "F", score: 10, minutesAgo: 0)], version: 2), arrivedAt: F.now)

@@ -239,8 +239,8 @@ import LeadTopTestSupport
             │  n            note on a rating          q Ctrl-C     quit                   │┘
             │  s            suppress email (y/N)      u            unrated only on / off  │┐
             │  S            suppress view (y/N)       [ ]          stats range 7–90 days  ││
-            │  y Y          copy email / menu                                             ││
-            │  o            open LinkedIn                                                 ││
+            │  y Y          copy email / menu         < >          sort: previous / next  ││
+            │  o            open LinkedIn             r            reverse the sort       ││
             │  z            undo last rating                                              ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -270,8 +270,8 @@ import LeadTopTestSupport
             │  n            note on a rating *        q Ctrl-C     quit                   │┘
             │  s            suppress email (y/N) *    u            unrated only on / off  │┐
             │  S            suppress view (y/N) *     [ ]          stats range 7–90 days  ││
-            │  y Y          copy email / menu                                             ││
-            │  o            open LinkedIn                                                 ││
+            │  y Y          copy email / menu         < >          sort: previous / next  ││
+            │  o            open LinkedIn             r            reverse the sort       ││
             │  z            undo last rating *                                            ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -433,8 +433,8 @@ import LeadTopTestSupport
             │  1–5  focus pan…    o    open Link…    q C… quit         │
             │  j ↓… down / up     z    undo last…    u    unrated o…   │
             │  g H… first / l…   View                [ ]  stats ran…   │
-            │  PgU… page up /…    Ent… lead card…                      │
-            │  mou… click sel…    i    campaign …                      │
+            │  PgU… page up /…    Ent… lead card…    < >  sort: pre…   │
+            │  mou… click sel…    i    campaign …    r    reverse t…   │
             │ Act                 a    all campa…                      │
             │  p    pause/res…    /    filter: t…                      │
             │  c    new campa…    Esc  clear fil…                      │

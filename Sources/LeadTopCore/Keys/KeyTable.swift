@@ -196,7 +196,7 @@ extension KeyTable {
 
     /// Sorting the focused table (`<`, `>`, `r`).
     private static func appendSort(to b: inout [Binding]) {
-        b.append(Binding(.sortPrevious, [Key.char("<")], "sort by previous / next column", group: .view, row: "sort",
+        b.append(Binding(.sortPrevious, [Key.char("<")], "sort: previous / next", group: .view, row: "sort",
                          detail: "sort the focused table (feed or campaigns) by the previous / next visible column; the "
                             + "header marks it (`SCR▼`). The feed is sorted by the cache, over every lead it holds"))
         b.append(Binding(.sortNext, [Key.char(">")], "sort by next column", group: .view, row: "sort"))

@@ -12,4 +12,12 @@ public protocol DashboardScreen: AnyObject, Sendable {
     func alert(bell: Bool, desktop: (title: String, body: String)?)
     /// Puts text on the terminal's clipboard (OSC 52) and says how likely it arrived.
     func copyToClipboard(_ text: String) -> ClipboardSupport
+    /// Gives the terminal to another program (the user's editor) for as long as `body` runs, on
+    /// the UI thread, then takes it back and redraws everything.
+    func runOutside(_ body: () -> Void)
+}
+
+extension DashboardScreen {
+    /// A screen that is not a terminal has nothing to give up.
+    public func runOutside(_ body: () -> Void) { body() }
 }

@@ -27,6 +27,8 @@ public final class DashboardSession: @unchecked Sendable {
     private var generation = 0
     /// What the current profile's engine needs kept open (its state directory's lock, its store).
     public var profileResources: [any Sendable] = []
+    /// Runs the user's editor on a campaign document (`E`); nil where there is none.
+    public var editCampaign: (@Sendable (CampaignEditorRequest) -> CampaignEditorOutcome)?
     /// Opens another profile for `:profile`; nil where profiles cannot be switched.
     public var profileOpener: (any ProfileOpener)?
 
@@ -122,6 +124,7 @@ public final class DashboardSession: @unchecked Sendable {
             case .quit: quitRequested = true
             case .switchTheme(let name): switchTheme(to: name)
             case .switchProfile(let name): switchProfile(to: name)
+            case .editCampaignInEditor(let request): editInEditor(request)
             default: effects?.perform(effect) { [weak self] action in self?.post(action) }
             }
         }
@@ -176,5 +179,18 @@ public final class DashboardSession: @unchecked Sendable {
             withExtendedLifetime(oldResources) {}
             self?.post(.profileRetired(name: oldName, leftQueued: left))
         })
+    }
+
+    /// `E`: the terminal goes to the editor until it exits (as with `git commit`), then what it
+    /// left is reduced like any other event.
+    private func editInEditor(_ request: CampaignEditorRequest) {
+        guard let editCampaign else {
+            apply(.campaignEditorClosed(request, .failed("no editor here")))
+            return
+        }
+        var outcome = CampaignEditorOutcome.cancelled
+        screen.runOutside { outcome = editCampaign(request) }
+        screen.requestRender(fullRedraw: true)
+        apply(.campaignEditorClosed(request, outcome))
     }
 }

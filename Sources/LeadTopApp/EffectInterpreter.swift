@@ -65,7 +65,7 @@ public struct EffectInterpreter: Sendable {
         case .collectEmails(let filter): engine.collectEmails(matching: filter)
         case .readSuppressionFile(let path):
             DispatchQueue.global(qos: .userInitiated).async { report(.handOn(SuppressionFile.read(path))) }
-        case .quit, .switchTheme, .switchProfile: break
+        case .quit, .switchTheme, .switchProfile, .editCampaignInEditor: break
         }
     }
 

@@ -15,6 +15,8 @@ public enum Action: Sendable, Hashable {
     case themeSwitched(name: String, failure: String?)
     /// What became of a lead handed on: a copy, a browser started, a file of addresses read.
     case handOn(HandOnReport)
+    /// The editor `E` opened has exited, with what it left.
+    case campaignEditorClosed(CampaignEditorRequest, CampaignEditorOutcome)
     /// The profile `:profile` asked for is open: the state starts afresh on its account.
     case profileSwitched(ProfileAccount)
     /// The profile could not be opened (its key, URL or state directory), and why.

@@ -133,6 +133,8 @@ public struct AppState: Sendable {
     public var commandHistory: [String] = []
     /// Theme names `:theme` completes (the shipped ones and the user's).
     public var themeNames: [String] = []
+    /// Campaigns whose change in flight was made in the editor (`E`): a refusal reopens it.
+    public var editorSaves: Set<String> = []
     /// The config's profiles, sorted, for `:profile` and its picker.
     public var profileNames: [String] = []
     /// An export (`x`) is being written; a second waits for it.

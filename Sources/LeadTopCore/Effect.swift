@@ -18,6 +18,9 @@ public enum Effect: Sendable, Hashable {
     /// Open another profile of the config and move the dashboard to it (`:profile`); the outcome
     /// comes back as `.profileSwitched` or `.profileSwitchFailed`.
     case switchProfile(String)
+    /// Hand a campaign to the user's editor (`E`); the terminal is given to it until it exits, and
+    /// the document comes back as `.campaignEditorClosed`.
+    case editCampaignInEditor(CampaignEditorRequest)
     /// Keep the `:` history (oldest first) in the state directory for the next start.
     case saveCommandHistory([String])
     /// Ring, post to the desktop or run the user's command for a notification, as `[notify]` says.

@@ -52,6 +52,8 @@ extension AppState {
             return openNewCampaignForm()
         case .editCampaign:
             return openEditCampaignForm()
+        case .editInEditor:
+            return openCampaignInEditor()
         case .allCampaigns:
             return setScope(nil)
         case .clear:

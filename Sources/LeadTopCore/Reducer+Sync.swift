@@ -52,7 +52,7 @@ extension AppState {
         case .rateLimit(let remaining, let limit):
             rateLimit = RateLimit(remaining: remaining, limit: limit)
         case .writeSettled(let outcome):
-            settle(outcome)
+            return settle(outcome)
         case .writeWithdrawn(let command, let removed):
             return writeWithdrawn(command, removed: removed)
         case .notice(let text):

@@ -109,11 +109,14 @@ extension AppState {
     }
 
     /// Settles a write: drops its rollback record, or restores the previous state and says why.
-    mutating func settle(_ outcome: WriteOutcome) {
+    mutating func settle(_ outcome: WriteOutcome) -> [Effect] {
         switch outcome {
         case .applied(let command):
             switch command {
-            case .pause(let id), .resume(let id), .launch(let id), .updateCampaign(let id, _): pendingCampaigns[id] = nil
+            case .pause(let id), .resume(let id), .launch(let id): pendingCampaigns[id] = nil
+            case .updateCampaign(let id, _):
+                pendingCampaigns[id] = nil
+                editorSaves.remove(id)
             case .createCampaign(let draft): show("Created \(draft.name)")
             case .feedback(let leadID, _):
                 // Counted in the summary shown until LeadOS's next summary includes it.
@@ -153,9 +156,12 @@ extension AppState {
                 show("Rating of \(name) refused (\(status)): \(text)", kind: .error)
             case .createCampaign:
                 reopenCampaignForm(after: command, status: status, message: text, param: param)
-            case .updateCampaign(let id, _):
+            case .updateCampaign(let id, let patch):
                 if let original = pendingCampaigns.removeValue(forKey: id), let index = campaignIndex[id] {
                     campaigns[index] = original
+                }
+                if let editor = reopenEditor(afterRefusalOf: id, patch: patch, status: status, message: text, param: param) {
+                    return [editor]
                 }
                 reopenCampaignForm(after: command, status: status, message: text, param: param)
             case .suppress(let emails):
@@ -166,6 +172,7 @@ extension AppState {
                 }
             }
         }
+        return []
     }
 
     /// One address as it is, a batch (a bulk suppression's, after a restart or a profile switch)

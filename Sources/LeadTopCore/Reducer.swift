@@ -32,6 +32,8 @@ extension AppState {
             return []
         case .handOn(let report):
             return receive(report)
+        case .campaignEditorClosed(let request, let outcome):
+            return campaignEditorClosed(request, outcome: outcome)
         case .profileSwitched(let account):
             profileSwitched(to: account)
             return []

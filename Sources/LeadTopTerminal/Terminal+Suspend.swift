@@ -50,3 +50,21 @@ extension Terminal {
         pthread_sigmask(SIG_SETMASK, &savedMask, nil)
     }
 }
+
+extension Terminal {
+    /// Before another program takes the terminal (`E`'s editor): the shell's modes and the normal
+    /// screen back, the mouse given back.
+    func leaveForProgram() {
+        if synchronizedOutput { Self.writeRaw(SynchronizedOutput.end) }
+        setMouseCapture(false)
+        endwin()
+    }
+
+    /// After it exits: program mode again and every cell drawn afresh at the size of now.
+    func returnFromProgram(mouse: Bool) {
+        reset_prog_mode()
+        setMouseCapture(mouse)
+        invalidate()
+        _ = syncSize(force: true)
+    }
+}

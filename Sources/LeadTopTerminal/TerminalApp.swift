@@ -36,6 +36,13 @@ public final class TerminalApp: Sendable {
     private let pendingAlerts = Mutex<[UInt8]>([])
     /// The open terminal's clipboard support (nil until `run` opens it).
     private let clipboardSupport = Mutex<ClipboardSupport?>(nil)
+    /// The terminal while `run` runs (used on the UI thread only, by `runOutside`).
+    private let running = RunningTerminal()
+
+    /// Holds the open terminal; touched only by the thread that runs `run` and its handlers.
+    private final class RunningTerminal: @unchecked Sendable {
+        var terminal: Terminal?
+    }
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = true) throws {
         self.wakePipe = try WakePipe()
@@ -111,6 +118,8 @@ public final class TerminalApp: Sendable {
         let terminal = try Terminal(environment: environment, mouse: mouse)
         defer { terminal.restore() }
         clipboardSupport.withLock { $0 = terminal.clipboard }
+        running.terminal = terminal
+        defer { running.terminal = nil }
 
         try opened(terminal.size.width, terminal.size.height)
         terminal.present(try render(terminal.size.width, terminal.size.height))
@@ -140,6 +149,17 @@ public final class TerminalApp: Sendable {
             }
             writePendingAlerts()
         }
+    }
+
+    /// Gives the terminal to another program while `body` runs (on the UI thread, from an event
+    /// handler): the shell's modes and screen come back, then program mode, mouse capture and a
+    /// full redraw of the next frame.
+    public func runOutside(_ body: () -> Void) {
+        guard let terminal = running.terminal else { return body() }
+        terminal.leaveForProgram()
+        body()
+        terminal.returnFromProgram(mouse: mouseWanted.load(ordering: .acquiring))
+        requestRender(fullRedraw: true)
     }
 
     private func writePendingAlerts() {

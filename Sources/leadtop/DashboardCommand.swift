@@ -132,6 +132,8 @@ struct DashboardCommand: AsyncParsableCommand {
                                             exporter: exporter, post: { [session] action in session.post(action) },
                                             browser: BrowserLauncher(environment: environment))
         session.loadTheme = ThemeLocator.loader(environment: environment)
+        let editor = ExternalEditor(environment: environment)
+        session.editCampaign = { request in editor.edit(request) }
         var prepared = PreparedDashboard(session: session, app: app, engine: engine, connection: connection, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings
         return prepared

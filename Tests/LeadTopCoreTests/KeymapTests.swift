@@ -96,7 +96,7 @@ import LeadTopTestSupport
     @Test func theHelpListsEveryWriteKeyAsAWrite() {
         let table = KeyTable.standard
         let writes = KeyTable.Group.allCases.flatMap(table.rows).filter(\.writes).map(\.keys)
-        #expect(writes == ["p", "c", "e", "+", "-", "n", "s", "S", "z"])
+        #expect(writes == ["p", "c", "e", "E", "+", "-", "n", "s", "S", "z"])
         #expect(table.rows(.view).suffix(2).map(\.keys) == ["< >", "r"])
         #expect(KeyTable.Group.allCases.map(\.rawValue) == ["Move", "Act", "View"])
     }
@@ -112,7 +112,7 @@ import LeadTopTestSupport
         #expect(state.modal == .confirm(.pause(campaignID: "camp_solar01", name: "Solar installers DE")))
         state.modal = nil
         #expect(reduce(&state, .key(.char("g"))) == [.write(.feedback(leadID: "del_a01", FeedbackSubmission(rating: .good)))])
-        #expect(table.rows(.act).map(\.keys) == ["P", "c", "e", "+ g", "-", "n", "s", "S", "y Y", "o", "z"])
+        #expect(table.rows(.act).map(\.keys) == ["P", "c", "e", "E", "+ g", "-", "n", "s", "S", "y Y", "o", "z"])
         #expect(table.rows(.move).first { $0.help == "first / last row" }?.keys == "Home G End", "g went to rate_good")
         #expect(table.hints(readOnly: false) == "?:help /:filter P:pause +/-:rate s:suppress q:quit")
         #expect(KeyTable.standard.hints(readOnly: true) == "?:help /:filter Enter:open R:refresh q:quit")

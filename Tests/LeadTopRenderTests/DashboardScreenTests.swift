@@ -221,26 +221,26 @@ import LeadTopTestSupport
         var state = F.state(width: 80, height: 24)
         reduce(&state, .key(.char("?")))
         assertGrid(render(state), """
-            ┌1 Campaigns (5)───────────────────────────────┐┌3 Delivery stats (all)────────┐
-            ┌ Keys · any key closes ──────────────────────────────────────────────────────┐│
+            ┌ Keys · any key closes ──────────────────────────────────────────────────────┐┐
             │ Move                                   View                                 ││
             │  Tab S-Tab    next / previous pane      Enter        lead card / scope      ││
             │  1–5          focus pane by number      i            campaign details       ││
             │  j ↓ k ↑      down / up                 a            all campaigns          ││
             │  g Home G End first / last row          /            filter: text score>80  ││
             │  PgUp PgDn    page up / down            Esc          clear filter / scope   ││
-            │  mouse        click selects, wheel      R            refresh now            │┘
-            │ Act                                     d            connection details     │┐
-            │  p            pause/resume (y/N)        m            mouse on / off         ││
+            │  mouse        click selects, wheel      R            refresh now            ││
+            │ Act                                     d            connection details     │┘
+            │  p            pause/resume (y/N)        m            mouse on / off         │┐
             │  c            new campaign (form)       N            notifications          ││
             │  e            edit campaign (form)      x            export to CSV / JSONL  ││
-            │  +            rate lead good            :            command prompt         ││
-            │  -            rate bad, reason 1–6      ?            this help              ││
-            │  n            note on a rating          q Ctrl-C     quit                   │┘
-            │  s            suppress email (y/N)      u            unrated only on / off  │┐
-            │  S            suppress view (y/N)       [ ]          stats range 7–90 days  ││
-            │  y Y          copy email / menu         < >          sort: previous / next  ││
-            │  o            open LinkedIn             r            reverse the sort       ││
+            │  E            edit in $EDITOR           :            command prompt         ││
+            │  +            rate lead good            ?            this help              ││
+            │  -            rate bad, reason 1–6      q Ctrl-C     quit                   ││
+            │  n            note on a rating          u            unrated only on / off  │┘
+            │  s            suppress email (y/N)      [ ]          stats range 7–90 days  │┐
+            │  S            suppress view (y/N)       < >          sort: previous / next  ││
+            │  y Y          copy email / menu         r            reverse the sort       ││
+            │  o            open LinkedIn                                                 ││
             │  z            undo last rating                                              ││
             └─────────────────────────────────────────────────────────────────────────────┘│
             └──────────────────────────────────────────────┘└──────────────────────────────┘
@@ -265,16 +265,16 @@ import LeadTopTestSupport
             │  p            pause/resume (y/N) *      m            mouse on / off         ││
             │  c            new campaign (form) *     N            notifications          ││
             │  e            edit campaign (form) *    x            export to CSV / JSONL  ││
-            │  +            rate lead good *          :            command prompt         ││
-            │  -            rate bad, reason 1–6 *    ?            this help              ││
-            │  n            note on a rating *        q Ctrl-C     quit                   │┘
-            │  s            suppress email (y/N) *    u            unrated only on / off  │┐
-            │  S            suppress view (y/N) *     [ ]          stats range 7–90 days  ││
-            │  y Y          copy email / menu         < >          sort: previous / next  ││
-            │  o            open LinkedIn             r            reverse the sort       ││
+            │  E            edit in $EDITOR *         :            command prompt         ││
+            │  +            rate lead good *          ?            this help              ││
+            │  -            rate bad, reason 1–6 *    q Ctrl-C     quit                   │┘
+            │  n            note on a rating *        u            unrated only on / off  │┐
+            │  s            suppress email (y/N) *    [ ]          stats range 7–90 days  ││
+            │  S            suppress view (y/N) *     < >          sort: previous / next  ││
+            │  y Y          copy email / menu         r            reverse the sort       ││
+            │  o            open LinkedIn                                                 ││
             │  z            undo last rating *                                            ││
-            └─────────────────────────────────────────────────────────────────────────────┘│
-            └──────────────────────────────────────────────┘└──────────────────────────────┘
+            └─────────────────────────────────────────────────────────────────────────────┘┘
             ● live │ updated 3s ago │ API 117/120 │ READ-ONLY │ ?:help /:filter Enter:open …
             """)
     }
@@ -428,21 +428,21 @@ import LeadTopTestSupport
         let grid = DashboardView.render(state: state, theme: .default, width: 60, height: 18)
         assertGrid(grid, """
             ┌ Keys · any key closes ───────────────────────────────────┐
-            │ Move                S    suppress …    :    command p…   │
-            │  Tab… next / pr…    y Y  copy emai…    ?    this help    │
-            │  1–5  focus pan…    o    open Link…    q C… quit         │
-            │  j ↓… down / up     z    undo last…    u    unrated o…   │
-            │  g H… first / l…   View                [ ]  stats ran…   │
-            │  PgU… page up /…    Ent… lead card…    < >  sort: pre…   │
-            │  mou… click sel…    i    campaign …    r    reverse t…   │
-            │ Act                 a    all campa…                      │
-            │  p    pause/res…    /    filter: t…                      │
-            │  c    new campa…    Esc  clear fil…                      │
-            │  e    edit camp…    R    refresh n…                      │
+            │ Move                s    suppress …    x    export to…   │
+            │  Tab… next / pr…    S    suppress …    :    command p…   │
+            │  1–5  focus pan…    y Y  copy emai…    ?    this help    │
+            │  j ↓… down / up     o    open Link…    q C… quit         │
+            │  g H… first / l…    z    undo last…    u    unrated o…   │
+            │  PgU… page up /…   View                [ ]  stats ran…   │
+            │  mou… click sel…    Ent… lead card…    < >  sort: pre…   │
+            │ Act                 i    campaign …    r    reverse t…   │
+            │  p    pause/res…    a    all campa…                      │
+            │  c    new campa…    /    filter: t…                      │
+            │  e    edit camp…    Esc  clear fil…                      │
+            │  E    edit in $…    R    refresh n…                      │
             │  +    rate lead…    d    connectio…                      │
             │  -    rate bad,…    m    mouse on …                      │
             │  n    note on a…    N    notificat…                      │
-            │  s    suppress …    x    export to…                      │
             └──────────────────────────────────────────────────────────┘
             ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:p…
             """)

@@ -31,6 +31,8 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     /// `c` and `e`: the campaign form, empty or on the selected campaign.
     case createCampaign = "create_campaign"
     case editCampaign = "edit_campaign"
+    /// `E`: the selected campaign in `$VISUAL`/`$EDITOR`.
+    case editInEditor = "edit_in_editor"
     case allCampaigns = "all_campaigns"
     case filter
     case clear

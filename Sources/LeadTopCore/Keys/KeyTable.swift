@@ -124,6 +124,8 @@ public struct KeyTable: Sendable, Hashable {
                          detail: "new campaign: a form of its fields, checked before sending; `Tab` moves, `Enter` saves, `Esc` asks before discarding"))
         b.append(Binding(.editCampaign, [Key.char("e")], "edit campaign (form)", group: .act, writes: true,
                          detail: "edit the selected campaign in the same form; only the changed fields are sent"))
+        b.append(Binding(.editInEditor, [Key.char("E")], "edit in $EDITOR", group: .act, writes: true,
+                         detail: "edit the selected campaign in `$VISUAL`/`$EDITOR` as a commented TOML document; a problem or a refusal opens it again with the reason on top"))
         b.append(Binding(.rateGood, [Key.char("+")], "rate lead good", group: .act, writes: true, onLeadCard: true,
                          detail: "rate the selected lead good"))
         b.append(Binding(.rateBad, [Key.char("-")], "rate bad, reason 1–6", group: .act, writes: true, onLeadCard: true,

@@ -81,6 +81,8 @@ public struct AppState: Sendable {
     public var campaignSeries: [String: [Int]] = [:]
     /// LeadOS has more campaigns than one poll fetches; `campaigns` holds the newest of them.
     public var moreCampaignsOnServer = false
+    /// The campaigns' sort column and direction (`<`, `>`, `r`); nil keeps LeadOS's order.
+    public var campaignOrder: CampaignOrder?
 
     // MARK: Feed
     public var leads: LeadStore

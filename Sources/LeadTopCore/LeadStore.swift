@@ -29,6 +29,8 @@ public struct LeadEntry: Sendable, Hashable {
 public struct LeadStore: Sendable {
     public let capacity: Int
     public private(set) var filter: FeedFilter = .all
+    /// The order of the rows, in memory as in the cache.
+    public private(set) var order: FeedOrder = .newestFirst
     /// Leads in the cache.
     public private(set) var count = 0
     /// Leads passing the filter: the feed's length.
@@ -37,7 +39,7 @@ public struct LeadStore: Sendable {
     public private(set) var isSettled = true
     /// The feed row of `window[0]`.
     public private(set) var windowStart = 0
-    /// Rows `windowStart ..< windowStart + window.count`, newest first.
+    /// Rows `windowStart ..< windowStart + window.count`, in `order`.
     public private(set) var window: [LeadEntry] = []
     /// The cache write the counts include; batches stored at or before it are already counted.
     public private(set) var version: Int64 = 0
@@ -82,8 +84,8 @@ public struct LeadStore: Sendable {
         var shifted = false
         for lead in stored.changed { replace(lead) }
         let counted = stored.version.map { $0 > version } ?? true
-        let newestFirst = stored.added.count < 2 ? stored.added : stored.added.sorted { LeadKey($1) < LeadKey($0) }
-        for lead in newestFirst.reversed() {
+        let inOrder = stored.added.count < 2 ? stored.added : stored.added.sorted { order.precedes($0, $1) }
+        for lead in inOrder.reversed() {
             if let arrivedAt { arrivals[lead.id] = arrivedAt }
             if replace(lead) { continue }
             guard counted else { continue }
@@ -120,6 +122,16 @@ public struct LeadStore: Sendable {
         pending = nil
     }
 
+    /// Replaces the order. The counts stay; the rows are read again from the first one.
+    public mutating func setOrder(_ newOrder: FeedOrder) {
+        guard newOrder != order else { return }
+        order = newOrder
+        window = []
+        windowStart = 0
+        generation += 1
+        pending = nil
+    }
+
     // MARK: - Pages
 
     /// The page to read when the rows around the screen (`scroll ..< scroll + rows`, plus a
@@ -133,7 +145,7 @@ public struct LeadStore: Sendable {
         }
         let limit = max(capacity, 3 * rows)
         let offset = max(0, scroll - (limit - rows) / 2)
-        let request = FeedRequest(filter: filter, offset: offset, limit: limit, generation: generation)
+        let request = FeedRequest(filter: filter, order: order, offset: offset, limit: limit, generation: generation)
         pending = request
         return request
     }
@@ -141,7 +153,7 @@ public struct LeadStore: Sendable {
     /// Takes in a page read from the cache; false (and nothing changes) when it is out of date.
     @discardableResult
     public mutating func accept(_ page: FeedPage) -> Bool {
-        guard page.request.generation == generation, page.request.filter == filter else {
+        guard page.request.generation == generation, page.request.filter == filter, page.request.order == order else {
             if pending == page.request { pending = nil }
             return false
         }
@@ -176,18 +188,17 @@ public struct LeadStore: Sendable {
 
     /// Counts a new row and places it in the window when its position falls inside it.
     private mutating func insert(_ lead: Lead) {
-        let key = LeadKey(lead)
-        // Rows are newest first: the first index whose lead is older than this one.
+        // Rows are in `order`: the first index whose lead comes after this one.
         var low = 0, high = window.count
         while low < high {
             let mid = (low + high) / 2
-            if key < LeadKey(window[mid].lead) { low = mid + 1 } else { high = mid }
+            if order.precedes(window[mid].lead, lead) { low = mid + 1 } else { high = mid }
         }
         let reachesEnd = windowEnd == visibleCount
         visibleCount += 1
         let entry = LeadEntry(lead: lead, arrivedAt: arrivals[lead.id])
         if low == 0 && windowStart > 0 {
-            windowStart += 1  // newer than the window: it lands in the rows above
+            windowStart += 1  // before the window: it lands in the rows above
         } else if low < window.count || reachesEnd {
             window.insert(entry, at: low)
             if window.count > capacity { window.removeLast(window.count - capacity) }

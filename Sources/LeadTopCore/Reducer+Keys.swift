@@ -100,6 +100,12 @@ extension AppState {
             return setStatsRange(statsRange.shorter, refusal: "\(statsRange.days) days is the shortest stats range")
         case .longerRange:
             return setStatsRange(statsRange.longer, refusal: "\(statsRange.days) days is the longest range LeadOS gives")
+        case .sortPrevious:
+            moveSortColumn(by: -1)
+        case .sortNext:
+            moveSortColumn(by: 1)
+        case .sortReverse:
+            reverseSort()
         }
         return []
     }

@@ -74,8 +74,8 @@ extension AppState {
     }
 
     private mutating func replaceCampaigns(_ list: [Campaign]) {
-        campaigns = list
-        campaignIndex = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        campaigns = campaignOrder.map { $0.sorted(list, series: campaignSeries) } ?? list
+        campaignIndex = Dictionary(campaigns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (id, _) in pendingCampaigns {
             guard let index = campaignIndex[id] else { continue }
             // Re-apply the optimistic state of a write still in flight.

@@ -62,6 +62,20 @@ import LeadTopTestSupport
         Case(key: .char("n"), effects: []) { $0.message?.kind == .error && $0.modal == nil },
         Case(key: .char("s"), effects: []) { $0.modal == .confirm(.suppress(leadID: "del_a01", email: "a01@example.com")) },
         Case(key: .char("x"), effects: []) { $0.modal == .exportPath(text: "~/leadtop-leads-20260507-1430.csv") },
+        Case(key: .char(">"), effects: [
+            .loadFeed(FeedRequest(filter: FeedFilter(), order: FeedOrder(.score, descending: true), offset: 0, limit: 600, generation: 2)),
+        ]) { $0.leads.order == FeedOrder(.score, descending: true) && $0.message?.text == "Feed sorted by SCR▼" },
+        // At 80 columns the feed shows no TITLE, EMAIL or GEOGRAPHY: `<` from AGE wraps to COMPANY.
+        Case(key: .char("<"), effects: [
+            .loadFeed(FeedRequest(filter: FeedFilter(), order: FeedOrder(.company, descending: false), offset: 0, limit: 600, generation: 2)),
+        ]) { $0.leads.order == FeedOrder(.company, descending: false) },
+        Case(key: .char("r"), effects: [
+            .loadFeed(FeedRequest(filter: FeedFilter(), order: FeedOrder(.delivered, descending: false), offset: 0, limit: 600, generation: 2)),
+        ]) { $0.leads.order == FeedOrder(.delivered, descending: false) && $0.message?.text == "Feed sorted by AGE▼" },
+        Case(setup: [.char("1")], key: .char(">"), effects: []) { $0.campaignOrder == CampaignOrder(.status, descending: false) },
+        Case(setup: [.char("1"), .char(">")], key: .char("r"), effects: []) { $0.campaignOrder == CampaignOrder(.status, descending: true) },
+        Case(setup: [.char("1")], key: .char("<"), effects: []) { $0.campaignOrder == CampaignOrder(.days, descending: true) },
+        Case(setup: [.char("3")], key: .char(">"), effects: []) { $0.message?.text == "Only the Campaigns and Live lead feed panes sort (1, 2)" },
         Case(key: .char("b"), effects: []),
         Case(key: .left, effects: []),
     ]
@@ -83,6 +97,7 @@ import LeadTopTestSupport
         let table = KeyTable.standard
         let writes = KeyTable.Group.allCases.flatMap(table.rows).filter(\.writes).map(\.keys)
         #expect(writes == ["p", "c", "e", "E", "+", "-", "n", "s", "S", "z"])
+        #expect(table.rows(.view).suffix(2).map(\.keys) == ["< >", "r"])
         #expect(KeyTable.Group.allCases.map(\.rawValue) == ["Move", "Act", "View"])
     }
 

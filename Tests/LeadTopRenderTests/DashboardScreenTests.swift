@@ -238,8 +238,8 @@ import LeadTopTestSupport
             │  -            rate bad, reason 1–6      q Ctrl-C     quit                   ││
             │  n            note on a rating          u            unrated only on / off  │┘
             │  s            suppress email (y/N)      [ ]          stats range 7–90 days  │┐
-            │  S            suppress view (y/N)                                           ││
-            │  y Y          copy email / menu                                             ││
+            │  S            suppress view (y/N)       < >          sort: previous / next  ││
+            │  y Y          copy email / menu         r            reverse the sort       ││
             │  o            open LinkedIn                                                 ││
             │  z            undo last rating                                              ││
             └─────────────────────────────────────────────────────────────────────────────┘│
@@ -270,8 +270,8 @@ import LeadTopTestSupport
             │  -            rate bad, reason 1–6 *    q Ctrl-C     quit                   │┘
             │  n            note on a rating *        u            unrated only on / off  │┐
             │  s            suppress email (y/N) *    [ ]          stats range 7–90 days  ││
-            │  S            suppress view (y/N) *                                         ││
-            │  y Y          copy email / menu                                             ││
+            │  S            suppress view (y/N) *     < >          sort: previous / next  ││
+            │  y Y          copy email / menu         r            reverse the sort       ││
             │  o            open LinkedIn                                                 ││
             │  z            undo last rating *                                            ││
             └─────────────────────────────────────────────────────────────────────────────┘┘
@@ -434,8 +434,8 @@ import LeadTopTestSupport
             │  j ↓… down / up     o    open Link…    q C… quit         │
             │  g H… first / l…    z    undo last…    u    unrated o…   │
             │  PgU… page up /…   View                [ ]  stats ran…   │
-            │  mou… click sel…    Ent… lead card…                      │
-            │ Act                 i    campaign …                      │
+            │  mou… click sel…    Ent… lead card…    < >  sort: pre…   │
+            │ Act                 i    campaign …    r    reverse t…   │
             │  p    pause/res…    a    all campa…                      │
             │  c    new campa…    /    filter: t…                      │
             │  e    edit camp…    Esc  clear fil…                      │

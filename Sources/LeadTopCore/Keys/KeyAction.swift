@@ -54,4 +54,9 @@ public enum KeyAction: String, CaseIterable, Sendable, Hashable {
     /// `[` and `]`: the stats cover fewer or more days.
     case shorterRange = "shorter_range"
     case longerRange = "longer_range"
+    /// `<` and `>`: the focused table sorts by the previous or next visible column.
+    case sortPrevious = "sort_previous"
+    case sortNext = "sort_next"
+    /// `r`: the focused table's sort goes the other way.
+    case sortReverse = "sort_reverse"
 }

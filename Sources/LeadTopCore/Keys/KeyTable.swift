@@ -176,6 +176,7 @@ public struct KeyTable: Sendable, Hashable {
         b.append(Binding(.help, [Key.char("?")], "this help", group: .view, detail: "help overlay"))
         b.append(Binding(.quit, [Key.char("q"), Key.ctrl("c")], "quit", group: .view))
         appendRatingQueue(to: &b)
+        appendSort(to: &b)
         return KeyTable(b)
     }()
 }
@@ -193,6 +194,16 @@ extension KeyTable {
         b.append(Binding(.shorterRange, [Key.char("[")], "stats range 7–90 days", group: .view, row: "range",
                          detail: "stats range: 7, 14, 30, 60 or 90 days"))
         b.append(Binding(.longerRange, [Key.char("]")], "longer stats range", group: .view, row: "range"))
+    }
+
+    /// Sorting the focused table (`<`, `>`, `r`).
+    private static func appendSort(to b: inout [Binding]) {
+        b.append(Binding(.sortPrevious, [Key.char("<")], "sort: previous / next", group: .view, row: "sort",
+                         detail: "sort the focused table (feed or campaigns) by the previous / next visible column; the "
+                            + "header marks it (`SCR▼`). The feed is sorted by the cache, over every lead it holds"))
+        b.append(Binding(.sortNext, [Key.char(">")], "sort by next column", group: .view, row: "sort"))
+        b.append(Binding(.sortReverse, [Key.char("r")], "reverse the sort", group: .view,
+                         detail: "reverse the focused table's sort"))
     }
 
     /// What is wrong with a `[keys]` override; the config reader adds the file and line.

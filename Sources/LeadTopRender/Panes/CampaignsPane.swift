@@ -3,15 +3,7 @@ import LeadTopCore
 
 /// Campaigns: status, name, today / daily cap, delivered, credits, 14-day deliveries sparkline.
 enum CampaignsPane {
-    static let specs = [
-        ColumnSpec("STATUS", width: 11, priority: 0),
-        ColumnSpec("NAME", width: 10, flex: 1, priority: 1),
-        ColumnSpec("TODAY", width: 7, priority: 2, alignRight: true),
-        ColumnSpec("WHY", width: 7, priority: 3),
-        ColumnSpec("DAYS", width: 7, flex: 1, max: 14, priority: 4),
-        ColumnSpec("LEADS", width: 7, priority: 5, alignRight: true),
-        ColumnSpec("CREDITS", width: 7, priority: 6, alignRight: true),
-    ]
+    static let specs = TableColumns.campaigns
 
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
         let scope = state.scopeCampaignID.map { _ in " · scoped" } ?? ""
@@ -24,7 +16,10 @@ enum CampaignsPane {
         let widths = Columns.widths(specs, available: inner.width)
         let xs = Columns.origins(widths, x: inner.x)
         for (i, spec) in specs.enumerated() where widths[i] > 0 {
-            let title = i == 4 ? "\(widths[i]) DAYS" : spec.title
+            var title = i == 4 ? "\(widths[i]) DAYS" : spec.title
+            if let order = state.campaignOrder, TableColumns.campaignKeys[i] == order.key {
+                title = TableColumns.markedTitle(title, descending: order.descending, width: widths[i])
+            }
             grid.draw(title, in: Rect(x: xs[i], y: inner.y, width: widths[i], height: 1),
                       alignRight: spec.alignRight, style: theme[.header])
         }

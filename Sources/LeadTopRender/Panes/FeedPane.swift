@@ -4,17 +4,7 @@ import LeadTopCore
 /// The live lead feed, newest first. Draws only the visible rows: the cost of a frame does not
 /// depend on how many leads are stored.
 enum FeedPane {
-    static let specs = [
-        ColumnSpec("", width: 3, priority: 0),
-        ColumnSpec("AGE", width: 4, priority: 1, alignRight: true),
-        ColumnSpec("SCR", width: 3, priority: 2, alignRight: true),
-        ColumnSpec("FB", width: 2, priority: 3),
-        ColumnSpec("NAME", width: 10, flex: 3, priority: 4),
-        ColumnSpec("TITLE", width: 10, flex: 3, priority: 6),
-        ColumnSpec("COMPANY", width: 10, flex: 3, priority: 5),
-        ColumnSpec("GEOGRAPHY", width: 10, flex: 2, priority: 8),
-        ColumnSpec("EMAIL", width: 10, priority: 7),
-    ]
+    static let specs = TableColumns.feed
 
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
         var title = "2 Live lead feed ("
@@ -31,8 +21,13 @@ enum FeedPane {
         guard inner.height > 0 else { return }
         let widths = Columns.widths(specs, available: inner.width)
         let xs = Columns.origins(widths, x: inner.x)
+        let order = state.leads.order
+        let sortColumn = order == .newestFirst ? nil : TableColumns.feedKeys.firstIndex(of: order.key)
         for (i, spec) in specs.enumerated() where widths[i] > 0 {
-            grid.draw(spec.title, in: Rect(x: xs[i], y: inner.y, width: widths[i], height: 1),
+            // The sort column is marked unless the feed is in its default order, newest first.
+            let title = i == sortColumn
+                ? TableColumns.markedTitle(spec.title, descending: order.showsDescending, width: widths[i]) : spec.title
+            grid.draw(title, in: Rect(x: xs[i], y: inner.y, width: widths[i], height: 1),
                       alignRight: spec.alignRight, style: theme[.header])
         }
         let rows = max(0, inner.height - 1)

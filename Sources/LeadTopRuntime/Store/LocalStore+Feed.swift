@@ -78,6 +78,35 @@ enum FeedTable {
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), StatementArguments(arguments))
     }
 
+    /// The SQL ordering for a feed order: the same comparison as `FeedOrder.precedes`, ties by
+    /// id in the same direction. Text columns are read from the lead's JSON (BINARY collation,
+    /// as `FeedOrder` compares bytes); score has an index (`cached_lead_score`), as delivered_at has.
+    static func ordering(_ order: FeedOrder) -> String {
+        let value: String
+        switch order.key {
+        case .delivered: value = "delivered_at"
+        case .score: value = "score"
+        case .feedback: value = json("$.feedback.rating")
+        case .name: value = json("$.full_name")
+        case .title: value = json("$.job_title")
+        case .company: value = json("$.company_name")
+        case .geography: value = json("$.geography")
+        case .emailStatus: value = json("$.email_status")
+        }
+        let direction = order.descending ? "DESC" : "ASC"
+        return "\(value) \(direction), id \(direction)"
+    }
+
+    private static func json(_ path: String) -> String {
+        "COALESCE(json_extract(CAST(body AS TEXT), '\(path)'), '')"
+    }
+
+    /// v7: an index for the feed sorted by score (`>` to SCR), so a page deep in a large cache
+    /// is read from the index instead of sorting every row.
+    static func addScoreIndex(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS cached_lead_score ON cached_lead(score DESC, id DESC)")
+    }
+
     /// `cache_counter` names: the write counter, and the number of rows in `cached_lead`.
     static let versionName = "feed"
     static let rowsName = "feed_rows"
@@ -131,7 +160,7 @@ extension LocalStore {
             let decoder = LeadOSJSON.makeDecoder()
             let rows = try Data.fetchCursor(db, sql: """
                 SELECT body FROM cached_lead WHERE \(condition)
-                ORDER BY delivered_at DESC, id DESC LIMIT ? OFFSET ?
+                ORDER BY \(FeedTable.ordering(request.order)) LIMIT ? OFFSET ?
                 """, arguments: pageArguments)
             var leads: [Lead] = []
             leads.reserveCapacity(min(request.limit, 1_000))

@@ -164,6 +164,9 @@ public final class LocalStore: Sendable {
         m.registerMigration("v6-feed-rated") { db in
             try FeedTable.addRatedColumn(db)
         }
+        m.registerMigration("v7-feed-score-order") { db in
+            try FeedTable.addScoreIndex(db)
+        }
         return m
     }
 }

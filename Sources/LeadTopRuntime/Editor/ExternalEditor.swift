@@ -31,7 +31,7 @@ public struct ExternalEditor: Sendable {
         let descriptor = mkstemps(&template, 5)
         guard descriptor >= 0 else { return .failed("cannot create a temporary file: \(String(cString: strerror(errno)))") }
         close(descriptor)
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         var text = CampaignDocument.text(for: request)
         while true {

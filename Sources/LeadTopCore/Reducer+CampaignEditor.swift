@@ -6,19 +6,7 @@ import LeadOSContract
 /// LeadOS reopens the editor with LeadOS's words on top.
 extension AppState {
     mutating func openCampaignInEditor() -> [Effect] {
-        guard !settings.readOnly else { return refuseInReadOnly("editing campaigns") }
-        guard let campaign = campaignForDetail else {
-            show("No campaign selected", kind: .error)
-            return []
-        }
-        guard campaign.status != .completed else {
-            show("\(campaign.name) is completed: LeadOS no longer changes it", kind: .error)
-            return []
-        }
-        guard pendingCampaigns[campaign.id] == nil else {
-            show("A change to \(campaign.name) is still being sent", kind: .error)
-            return []
-        }
+        guard let campaign = campaignToEdit() else { return [] }
         return [.editCampaignInEditor(CampaignEditorRequest(
             campaignID: campaign.id, name: campaign.name, values: .init(campaign), leadsDelivered: campaign.leadsDelivered))]
     }

@@ -10,20 +10,30 @@ extension AppState {
         return []
     }
 
-    mutating func openEditCampaignForm() -> [Effect] {
-        guard !settings.readOnly else { return refuseInReadOnly("editing campaigns") }
+    /// The campaign `e` or `E` would edit, or nil with the reason shown: none selected, read-only,
+    /// completed (LeadOS refuses), or a change to it still on its way.
+    mutating func campaignToEdit() -> Campaign? {
+        guard !settings.readOnly else {
+            _ = refuseInReadOnly("editing campaigns")
+            return nil
+        }
         guard let campaign = campaignForDetail else {
             show("No campaign selected", kind: .error)
-            return []
+            return nil
         }
         guard campaign.status != .completed else {
             show("\(campaign.name) is completed: LeadOS no longer changes it", kind: .error)
-            return []
+            return nil
         }
         guard pendingCampaigns[campaign.id] == nil else {
             show("A change to \(campaign.name) is still being sent", kind: .error)
-            return []
+            return nil
         }
+        return campaign
+    }
+
+    mutating func openEditCampaignForm() -> [Effect] {
+        guard let campaign = campaignToEdit() else { return [] }
         modal = .campaignForm(CampaignForm(mode: .edit(campaignID: campaign.id), values: .init(campaign),
                                            leadsDelivered: campaign.leadsDelivered))
         return []

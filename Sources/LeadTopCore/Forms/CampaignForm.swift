@@ -138,9 +138,10 @@ extension CampaignForm.Values {
         var total: Int?
         if !totalText.isEmpty && totalText.lowercased() != "none" {
             total = Int(totalText)
-            if let value = total, value > leadsDelivered, value >= 1 {
-            } else if let value = total, value >= 1 {
-                errors[.totalCap] = "more than the \(leadsDelivered) leads already delivered, or empty for none"
+            if let value = total, value >= 1 {
+                if value <= leadsDelivered {
+                    errors[.totalCap] = "more than the \(leadsDelivered) leads already delivered, or empty for none"
+                }
             } else {
                 errors[.totalCap] = "a whole number of at least 1, or empty for none"
             }

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 @testable import LeadOSContract
 import Testing
 @testable import LeadTopRender
@@ -97,5 +98,26 @@ import LeadTopTestSupport
             }
         }
         #expect(mismatches == [])
+    }
+}
+
+/// The sanitizer's shortcuts (plain ASCII, text with nothing to remove) never change its answer.
+@Suite struct SanitizerShortcutPropertyTests {
+    /// Scalars from every class the sanitizer treats differently.
+    static let alphabet: [Unicode.Scalar] = [
+        "a", "Z", " ", "~", "\u{0}", "\u{7}", "\t", "\n", "\r", "\u{1B}", "[", "]", "\\", "P", "(", "m", "1", ";",
+        "\u{7F}", "\u{85}", "\u{90}", "\u{9B}", "\u{9C}", "\u{9D}", "\u{A0}", "\u{AD}", "é", "ö", "\u{301}", "\u{600}",
+        "\u{200B}", "\u{200D}", "\u{202E}", "\u{2028}", "\u{2066}", "東", "\u{E000}", "\u{F8FF}", "\u{FE0F}",
+        "\u{FEFF}", "\u{FFFD}", "😀", "\u{1F3FD}", "\u{E0041}", "\u{F0000}", "\u{10FFFF}", "\u{1D173}", "\u{E0001}",
+    ]
+
+    @Test func sanitizeEqualsTheFullRebuildForAnyText() async {
+        await propertyCheck(count: 2_000, input: Gen<Int>.int(in: 0...(Self.alphabet.count - 1)).array(of: 0...24)) { indexes in
+            var scalars = String.UnicodeScalarView()
+            for index in indexes { scalars.append(Self.alphabet[index]) }
+            let text = String(scalars)
+            #expect(TextSanitizer.sanitize(text) == TextSanitizer.rebuilt(text))
+            if TextSanitizer.isAlreadyClean(text) { #expect(TextSanitizer.rebuilt(text) == text) }
+        }
     }
 }

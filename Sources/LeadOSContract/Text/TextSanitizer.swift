@@ -10,7 +10,12 @@ import Foundation
 /// showing less is safer than letting a payload through.
 public enum TextSanitizer {
     public static func sanitize(_ text: String) -> String {
-        if isPlainASCII(text) { return text }
+        if isPlainASCII(text) || isAlreadyClean(text) { return text }
+        return rebuilt(text)
+    }
+
+    /// The text scalar by scalar with everything unsafe removed; `sanitize` without its shortcuts.
+    static func rebuilt(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var state = State.normal
         for scalar in text.unicodeScalars {
@@ -94,7 +99,39 @@ public enum TextSanitizer {
     /// Printable ASCII only: the common case, which needs no work.
     @inline(__always)
     public static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        var utf8 = text.utf8
+        if let plain = utf8.withContiguousStorageIfAvailable(isPlainASCII) { return plain }
+        // A bridged string without contiguous storage: make it native once.
+        var copy = text
+        copy.makeContiguousUTF8()
+        utf8 = copy.utf8
+        return utf8.withContiguousStorageIfAvailable(isPlainASCII) ?? false
+    }
+
+    @inline(__always)
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+        return true
+    }
+
+    /// True when sanitizing would return the text unchanged: accented, CJK or emoji text that
+    /// holds nothing to remove, which is most text that is not plain ASCII. Checking first spares
+    /// building a copy scalar by scalar, which was the largest cost of drawing a frame.
+    static func isAlreadyClean(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x20..<0x7F, 0x200D: continue
+            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xE000...0xF8FF: return false
+            case 0xA0..<0x10000: if isBMPFormat(v) { return false }
+            default:
+                switch scalar.properties.generalCategory {
+                case .format, .surrogate, .privateUse, .unassigned: return false
+                default: continue
+                }
+            }
+        }
+        return true
     }
 
     private enum State {

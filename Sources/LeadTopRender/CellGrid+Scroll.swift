@@ -125,9 +125,14 @@ extension CellGrid {
     /// Cells of row `y` that differ from row `previousRow` of `previous`.
     private func differingCells(row y: Int, previous: CellGrid, previousRow: Int) -> Int {
         let a = y * width, b = previousRow * width
-        var n = 0
-        for x in 0..<width where cells[a + x] != previous.cells[b + x] { n += 1 }
-        return n
+        return cells.withUnsafeBufferPointer { cells in
+            previous.cells.withUnsafeBufferPointer { previous in
+                if Self.sameCells(cells, a, previous, b, count: width) { return 0 }
+                var n = 0
+                for x in 0..<width where cells[a + x] != previous[b + x] { n += 1 }
+                return n
+            }
+        }
     }
 
     /// Cells of row `y` that are not blank.

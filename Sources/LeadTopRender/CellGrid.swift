@@ -1,14 +1,26 @@
 /// One terminal cell. A wide character (CJK, most emoji) occupies its cell with `width == 2`, and the
 /// cell to its right is a continuation with `width == 0` and empty text.
+///
+/// Nine 32-bit numbers and no padding (`hasPlainLayout`): equal cells are equal bytes, so the frame
+/// diff compares whole rows with `memcmp` and looks at single cells only in rows that changed.
 public struct Cell: Sendable, Hashable {
     /// A character with its combining marks, already sanitized; a space for blank.
     public var content: CellText
-    public var width: UInt8
+    private var widthBits: UInt32
     public var style: Style
 
-    public init(_ content: CellText, width: UInt8 = 1, style: Style = .plain) {
-        self.content = content; self.width = width; self.style = style
+    public var width: UInt8 {
+        get { UInt8(truncatingIfNeeded: widthBits) }
+        set { widthBits = UInt32(newValue) }
     }
+
+    public init(_ content: CellText, width: UInt8 = 1, style: Style = .plain) {
+        self.content = content; self.widthBits = UInt32(width); self.style = style
+    }
+
+    /// True when a cell is its fields and nothing else, so byte equality is cell equality.
+    static let hasPlainLayout = MemoryLayout<Cell>.size == 9 * MemoryLayout<UInt32>.size
+        && MemoryLayout<Cell>.stride == MemoryLayout<Cell>.size
 
     public init(text: String, width: UInt8 = 1, style: Style = .plain) {
         self.init(CellText(text), width: width, style: style)

@@ -64,26 +64,60 @@ extension CellGrid {
         }
         // Pad the rest of the field (a wide character cut at the edge can leave one column).
         let blank = Cell(.space, style: style)
-        for x in field.x..<start { set(x: x, y: field.y, blank) }
-        for x in (start + used)..<field.maxX { set(x: x, y: field.y, blank) }
+        fillRow(y: field.y, from: field.x, to: start, with: blank)
+        fillRow(y: field.y, from: start + used, to: field.maxX, with: blank)
     }
 
-    /// The common case without allocating clusters: printable ASCII, one cell per byte.
+    /// Sets the cells `from ..< to` of row `y` to `cell` (clipped to the grid), blanking the other
+    /// half of any wide character cut at either end, as `set` does cell by cell.
+    mutating func fillRow(y: Int, from: Int, to: Int, with cell: Cell) {
+        let x0 = max(0, from), x1 = min(width, to)
+        guard y >= 0, y < height, x0 < x1 else { return }
+        let row = y * width
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { buffer in
+            Self.releaseEdges(buffer, row: row, x0: x0, x1: x1, width: width)
+            for index in (row + x0)..<(row + x1) { buffer[index] = cell }
+        }
+    }
+
+    /// Before cells `x0 ..< x1` of a row are overwritten: a wide character of which only one half
+    /// is overwritten loses its other half too, so no half character is left on screen.
+    @inline(__always)
+    static func releaseEdges(_ buffer: UnsafeMutableBufferPointer<Cell>, row: Int, x0: Int, x1: Int, width: Int) {
+        if buffer[row + x0].width == 0, x0 > 0, buffer[row + x0 - 1].width == 2 {
+            buffer[row + x0 - 1] = Cell(.space, style: buffer[row + x0 - 1].style)
+        }
+        if buffer[row + x1 - 1].width == 2, x1 < width {
+            buffer[row + x1] = Cell(.space, style: buffer[row + x1].style)
+        }
+    }
+
+    /// The common case without allocating clusters: printable ASCII, one cell per byte, written
+    /// straight into the row.
     @discardableResult
     mutating func putASCII(_ text: String, x: Int, y: Int, limit: Int, style: Style) -> Int {
         let count = text.utf8.count
         let cut = count > limit
         let shown = cut ? limit - 1 : count
-        var cx = x
-        for byte in text.utf8.prefix(shown) {
-            set(x: cx, y: y, Cell(CellText(ascii: byte), width: 1, style: style))
-            cx += 1
+        // Clip as `set` would: columns left of the grid are skipped, those past it dropped.
+        let used = shown + (cut ? 1 : 0)
+        let x0 = max(0, x), x1 = min(width, x + used)
+        guard y >= 0, y < height, x0 < x1 else { return used }
+        let row = y * width
+        let width = self.width
+        var text = text
+        text.withUTF8 { bytes in
+            cells.withUnsafeMutableBufferPointer { buffer in
+                Self.releaseEdges(buffer, row: row, x0: x0, x1: x1, width: width)
+                for column in x0..<x1 {
+                    let offset = column - x
+                    let content = offset < shown ? CellText(ascii: bytes[offset]) : DisplayText.ellipsis.content
+                    buffer[row + column] = Cell(content, width: 1, style: style)
+                }
+            }
         }
-        if cut {
-            set(x: cx, y: y, Cell(DisplayText.ellipsis.content, width: 1, style: style))
-            cx += 1
-        }
-        return cx - x
+        return used
     }
 
     @discardableResult

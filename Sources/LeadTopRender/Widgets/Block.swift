@@ -15,10 +15,8 @@ public enum Block {
         let border = theme[borderRole ?? (focused ? .borderFocused : .border)]
         grid.fill(rect.inner, with: Cell(.space, style: theme[fillRole]))
         let top = rect.y, bottom = rect.maxY - 1, left = rect.x, right = rect.maxX - 1
-        for x in (left + 1)..<right {
-            grid.set(x: x, y: top, Cell(Self.horizontal, style: border))
-            grid.set(x: x, y: bottom, Cell(Self.horizontal, style: border))
-        }
+        grid.fillRow(y: top, from: left + 1, to: right, with: Cell(Self.horizontal, style: border))
+        grid.fillRow(y: bottom, from: left + 1, to: right, with: Cell(Self.horizontal, style: border))
         for y in (top + 1)..<bottom {
             grid.set(x: left, y: y, Cell(Self.vertical, style: border))
             grid.set(x: right, y: y, Cell(Self.vertical, style: border))

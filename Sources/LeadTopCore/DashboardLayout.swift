@@ -11,9 +11,28 @@
 /// └───────────────────┘└───────────────┘
 ///  status bar
 /// ```
+///
+/// From `wideWidth` columns on, the feed takes the whole width and the three other panes share
+/// the top:
+///
+/// ```
+/// ┌Campaigns──────────┐┌Stats──┐┌Credits┐
+/// │                   ││       │└───────┘
+/// │                   ││       │┌Feedbac┐
+/// └───────────────────┘└───────┘└───────┘
+/// ┌Live lead feed────────────────────────┐
+/// └──────────────────────────────────────┘
+///  status bar
+/// ```
+///
+/// A terminal can only scroll whole rows, so a feed as wide as the screen takes a new lead with
+/// one line insertion and one drawn row; beside other panes, the rows they share must be redrawn.
 public struct DashboardLayout: Sendable, Hashable {
     public static let minWidth = 60
     public static let minHeight = 18
+    /// Columns from which the feed spans the screen: the campaigns pane keeps every column
+    /// (about 90 wide) and the stats and credits panes keep 45 each.
+    public static let wideWidth = 180
 
     public let width: Int
     public let height: Int
@@ -38,6 +57,19 @@ public struct DashboardLayout: Sendable, Hashable {
         let bodyHeight = height - 1
         let topHeight = max(8, bodyHeight * 2 / 5)
         let bottomHeight = bodyHeight - topHeight
+        if width >= Self.wideWidth {
+            let campaignsWidth = width / 2
+            let statsWidth = width / 4
+            let sideX = campaignsWidth + statsWidth
+            let creditsHeight = min(7, topHeight / 2)
+            campaigns = Rect(x: 0, y: 0, width: campaignsWidth, height: topHeight)
+            stats = Rect(x: campaignsWidth, y: 0, width: statsWidth, height: topHeight)
+            credits = Rect(x: sideX, y: 0, width: width - sideX, height: creditsHeight)
+            feedback = Rect(x: sideX, y: creditsHeight, width: width - sideX, height: topHeight - creditsHeight)
+            feed = Rect(x: 0, y: topHeight, width: width, height: bottomHeight)
+            statusBar = Rect(x: 0, y: height - 1, width: width, height: 1)
+            return
+        }
         let leftWidth = width * 3 / 5
         let rightWidth = width - leftWidth
         let creditsHeight = min(7, bottomHeight / 2)

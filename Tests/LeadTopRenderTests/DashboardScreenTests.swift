@@ -158,6 +158,63 @@ import LeadTopTestSupport
             """)
     }
 
+    /// From 180 columns the feed spans the screen (a terminal scrolls whole rows), and the
+    /// campaigns, stats, credits and feedback panes share the top.
+    @Test func wideDashboardAt200x50() {
+        assertGrid(render(F.state(width: 200, height: 50)), """
+            ┌1 Campaigns (5)───────────────────────────────────────────────────────────────────────────────────┐┌3 Delivery stats (all)──────────────────────────┐┌4 Credits───────────────────────────────────────┐
+            │STATUS      NAME                                      TODAY WHY     14 DAYS          LEADS CREDITS││30d: 376 leads · 752 cr · avg 79.0              ││██████████████████████░░░░░░░░░░░░░░ 1,240/2,000│
+            │▶ active    Solar installers DE                       12/25         ▄▂▅▂▅▅█▆█▆▄▆▄▇   1,204   2,408││22│                                 ██          ││used     760 this period                        │
+            │‖ paused    東京 SaaS 創業者                           0/20 user     ▄█▅ ▇▄█ ▂▇▄ ▅     310     620││  │                 ▇               ██▇▇▇      ▃││burn     32.0/day (7d avg)                      │
+            │‖ paused    🚀 Growth leads                            3/50 credits ▄█ ▄█ ▄█            88     176││  │                 █               █████   ▂  █││runs out after period end                       │
+            │· draft     Draft: fintech CFOs                        0/10                              0       0││  │     ▁     ▁  ▆  █         ▆▆   ▆█████▁  █  █││period   ends 2026-06-01 (24d)                  │
+            │✓ completed Nepal SaaS founders                        0/25                            500   1,000││  │  ▅  █  ▅  █  █  █   ▅▅    ██ ▅▅███████  █  █│└────────────────────────────────────────────────┘
+            │                                                                                                  ││  │  █  █  █  █  █  █   ██    ██ █████████▄▄█  █│┌5 Feedback──────────────────────────────────────┐
+            │                                                                                                  ││11│  █  █  █  █  █  █   ██ ██ ██ ████████████  █││good 24  bad 8  rate 10.3%                      │
+            │                                                                                                  ││  │  █  █  █▇▇█▃▃█▇▇█▃▃▃██ ██▃██▇████████████▇▇█││personalisation: collecting 32/50               │
+            │                                                                                                  ││  │  █▇▇█  ███████████████ █████████████████████││███████████████████████████████░░░░░░░░░░░░░░░░░│
+            │                                                                                                  ││  │  ████▆▆███████████████▁█████████████████████││bounced 2 · wrong person 1 · not ICP 4          │
+            │                                                                                                  ││  │▁▁███████████████████████████████████████████││no intent 1 · duplicate 0 · other 0             │
+            │                                                                                                  ││  │█████████████████████████████████████████████││                                                │
+            │                                                                                                  ││ 0└─────────────────────────────────────────────││                                                │
+            │                                                                                                  ││   04-08                                   05-07││                                                │
+            │                                                                                                  ││credits▁▁▆▃▃▆▂▆▆▄▆▃▃▆▄▄█▃▃▃▆▂▄▄▃▆▄▄▆▆▆████▆▅▇▇▄▇││                                                │
+            │                                                                                                  ││score  ▇▇▇▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▆▆▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇▇││                                                │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────┘└────────────────────────────────────────────────┘└────────────────────────────────────────────────┘
+            ┌2 Live lead feed (12)─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+            │     AGE SCR FB NAME                                         TITLE                                        COMPANY                                      GEOGRAPHY                            EMAIL     │
+            │      1m  92    Raj Sharma                                   Founder                                      TechCorp Pvt Ltd                             Kathmandu, Nepal                     valid     │
+            │      4m  77    山田 太郎                                    代表取締役                                   株式会社テック                               Tokyo, Japan                         valid     │
+            │      9m  65    Zoë 👩💻 Ng                                  CTO 🚀                                       Café Déjà Vu                                 Paris, France                        accept-all│
+            │     15m  58    محمد العلي                                   المدير التنفيذي                              شركة دبي                                     Dubai, UAE                           unknown   │
+            │     22m  45    EveRED Smith                                 Line Break Tab BellC1                        Bob gnp.exe Ltd                              ZeroWidthIso                         valid     │
+            │     30m  81    Mallory                                      VP Sales                                     Trentlink Co                                 Berlin, Germany                      no email  │
+            │     45m  88 +  Anna Müller                                  Head of Growth                               Sonnenkraft AG                               Munich, Germany                      valid     │
+            │      1h  71 -  Lars Jensen                                  COO                                          Nordlicht ApS                                Copenhagen, Denmark                  valid     │
+            │      2h  95    Priya Patel                                  Founder & CEO                                Greenfield Energy                            London, UK                           valid     │
+            │      3h  63    Tomás García                                 Director of Ops                              Solaria SL                                   Madrid, Spain                        valid     │
+            │      5h  84    Kim Min-jun                                  Growth Lead                                  서울 솔라                                    Seoul, South Korea                   valid     │
+            │      1d  52    Olivia Brown                                 Procurement Manager                          Brown & Sons                                 Leeds, UK                            valid     │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            │                                                                                                                                                                                                      │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+            ● live │ updated 3s ago │ API 117/120 │ ?:help /:filter p:pause +/-:rate s:suppress q:quit                                                                                                              
+            """)
+    }
+
     @Test func noControlCharacterOrEscapeReachesAnyCell() {
         for (width, height) in [(60, 18), (80, 24), (120, 40), (160, 48), (250, 70)] {
             var state = F.state(width: width, height: height)

@@ -14,7 +14,8 @@ import LeadTopRender
 //            a 200x50 frame of a 1,000-campaign account: render into the reused grid, diff against
 //            the previous frame (the selection moves one row per frame)
 //        CostProbe poll URL KEY RESOURCE COUNT
-//            a poll that brings nothing new, as the sync engine makes it: request, reply, decode;
+//            a poll that brings nothing new, as the sync engine makes it: request, reply, decode
+//            (stats: compared with the previous reply, and decoded only when it differs);
 //            RESOURCE is feed, campaigns, balance, stats or feedback_summary
 let arguments = CommandLine.arguments
 
@@ -58,6 +59,7 @@ case "poll":
     let resource = arguments[4]
     let client = try LeadOSClient(options: LeadOSClientOptions(baseURL: url, apiKey: arguments[3], allowInsecureHTTP: true))
     var cursor = FeedCursor()
+    var lastStats: (stats: DeliveryStats, body: Data)?
     /// One poll of the resource; returns how many new items it brought (0 once warmed up).
     func poll() async throws -> Int {
         switch resource {
@@ -65,7 +67,7 @@ case "poll":
         case "campaigns":
             return try await client.campaignPages(CampaignQuery(limit: 100), maxPages: 100).collectPages().items.count
         case "balance": _ = try await client.balance(); return 0
-        case "stats": _ = try await client.leadStatsWithBody(campaignID: nil); return 0
+        case "stats": lastStats = try await client.leadStatsWithBody(campaignID: nil, previous: lastStats); return 0
         case "feedback_summary": _ = try await client.feedbackSummary(); return 0
         default: usage()
         }

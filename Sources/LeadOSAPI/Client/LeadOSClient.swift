@@ -59,8 +59,21 @@ public final class LeadOSClient: Sendable {
 
     private func performReply<T: Decodable>(_ call: Call, as type: T.Type) async throws -> (T, HTTPTransport.Reply, ResponseMeta) {
         let (reply, meta) = try await performRaw(call)
+        return (try decode(T.self, reply), reply, meta)
+    }
+
+    /// Sends `call` with retries; when the 2xx body is byte for byte `previous.body`, returns
+    /// `previous` without decoding. Most polls of a big reply get the same bytes back, and
+    /// comparing them costs a fraction of reading them.
+    func performUnlessSame<T: Decodable>(_ call: Call, as type: T.Type, previous: (value: T, body: Data)?) async throws -> (T, Data) {
+        let (reply, _) = try await performRaw(call)
+        if let previous, previous.body == reply.body { return previous }
+        return (try decode(T.self, reply), reply.body)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ reply: HTTPTransport.Reply) throws -> T {
         do {
-            return (try LeadOSJSON.decode(T.self, from: reply.body), reply, meta)
+            return try LeadOSJSON.decode(T.self, from: reply.body)
         } catch {
             throw LeadOSError.undecodable(status: reply.status, reason: Self.describe(error),
                                           excerpt: scrub(TextSanitizer.oneLine(reply.body)))

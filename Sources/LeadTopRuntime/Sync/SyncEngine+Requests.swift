@@ -8,20 +8,26 @@ extension SyncEngine {
     func fetch(_ query: PollQuery, requestID: Int) {
         let client = self.client
         let now = clock.now()
+        let previousStats = lastStatsReply.flatMap { $0.query == query ? (stats: $0.stats, body: $0.body) : nil }
         Task { [weak self] in
             let result: Result<PollResult, SyncFailure>
             do {
-                result = .success(try await Self.fetch(query, client: client, now: now))
+                result = .success(try await Self.fetch(query, client: client, now: now, previousStats: previousStats))
             } catch {
                 result = .failure(SyncFailure(error))
             }
             guard let self else { return }
-            self.queue.async { self.handle(.polled(query.resource, requestID: requestID, result)) }
+            self.queue.async {
+                if case .success(.stats(let stats, let body)) = result { self.lastStatsReply = (query, stats, body) }
+                self.handle(.polled(query.resource, requestID: requestID, result))
+            }
         }
     }
 
-    /// `now` bounds the feed cursor when a reply carries no `Date` header.
-    static func fetch(_ query: PollQuery, client: LeadOSClient, now: Date) async throws -> PollResult {
+    /// `now` bounds the feed cursor when a reply carries no `Date` header; `previousStats` is the
+    /// last reply to the same stats query, returned as it was when the body has not changed.
+    static func fetch(_ query: PollQuery, client: LeadOSClient, now: Date,
+                      previousStats: (stats: DeliveryStats, body: Data)? = nil) async throws -> PollResult {
         switch query {
         case .feed(let cursor, let pageSize):
             var next = cursor
@@ -34,7 +40,7 @@ extension SyncEngine {
             return .balance(try await client.balance())
         case .stats(let campaignID, let dates):
             let (stats, body) = try await client.leadStatsWithBody(startDate: dates?.start, endDate: dates?.end,
-                                                                   campaignID: campaignID)
+                                                                   campaignID: campaignID, previous: previousStats)
             return .stats(stats, body: body)
         case .feedbackSummary:
             return .feedbackSummary(try await client.feedbackSummary())

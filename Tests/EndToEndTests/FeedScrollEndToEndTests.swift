@@ -19,14 +19,17 @@ struct FeedScrollEndToEndTests {
         try Regex("\\x1B\\[\(top);\\d+r(?:(?!\\x1B\\[\\d+;\\d+r).)*?(?:\\x1BM|\\x1B\\[\\d*T|\\x1B\\[\\d*L)").dotMatchesNewlines()
     }
 
-    @Test("a pushed lead scrolls the feed rows with the terminal's scroll region and leaves the full redraw's screen")
-    func newLeadScrolls() async throws {
+    /// At 200x50 the feed spans the screen, so nothing beside it moves with it: the whole frame
+    /// for a new lead is the scroll, one row and a few counts, well under 600 bytes.
+    @Test("a pushed lead scrolls the feed rows with the terminal's scroll region and leaves the full redraw's screen",
+          arguments: [(width: 120, height: 40, maxBytes: Int?.none), (width: 200, height: 50, maxBytes: 600)])
+    func newLeadScrolls(size: (width: Int, height: Int, maxBytes: Int?)) async throws {
         let sim = try await SimulatorServer.start(SimulatorOptions(seed: 7, leadEvery: 0, rateLimitPerMinute: nil))
         defer { Task { await sim.stop() } }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadtop-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let session = try TmuxSession(width: 120, height: 40, environment: [
+        let session = try TmuxSession(width: size.width, height: size.height, environment: [
             "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
             "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
         ])
@@ -64,15 +67,20 @@ struct FeedScrollEndToEndTests {
             let written = Self.text(output, from: before)
             // The band starts at the feed's first lead row (ncurses alone scrolls only where whole
             // screen lines moved, further down where the panes beside the feed are blank).
-            let firstLeadRow = DashboardLayout(width: 120, height: 40).feed.inner.y + 1
+            let firstLeadRow = DashboardLayout(width: size.width, height: size.height).feed.inner.y + 1
             #expect(written.contains(try Self.scrollThenInsert(top: firstLeadRow + 1)),
                     "no scroll region from row \(firstLeadRow) and line insertion in: \(written.debugDescription)")
+            if let maxBytes = size.maxBytes {
+                #expect(written.utf8.count <= maxBytes, "\(written.utf8.count) bytes for one new lead: \(written.debugDescription)")
+            }
 
             // A resize away and back repaints every cell from scratch.
-            try session.resize(width: 121, height: 40)
-            try await session.waitForAsync(timeout: 10, "the wider frame") { $0.first.map { FrameAlignment.displayWidth($0) } == 121 }
+            try session.resize(width: size.width + 1, height: size.height)
+            try await session.waitForAsync(timeout: 10, "the wider frame") {
+                $0.first.map { FrameAlignment.displayWidth($0) } == size.width + 1
+            }
             let beforeRedraw = Self.size(output)
-            try session.resize(width: 120, height: 40)
+            try session.resize(width: size.width, height: size.height)
             try await Self.waitForOutput(output, growingPast: beforeRedraw + 2_000)
             let redrawn = try session.capture(escapes: true)
             // The status bar shows the refresh age, which the clock moves.

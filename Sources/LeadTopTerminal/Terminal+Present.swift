@@ -12,6 +12,9 @@ extension Terminal {
         if let last = lastGrid, last.width != grid.width || last.height != grid.height { lastGrid = nil }
         if lastGrid == nil { werase(window) }
         let diff = grid.frameDiff(since: lastGrid, allowScroll: canScroll && grid.height == height && grid.width == width)
+        // A frame that changes no cell (a clock tick between two age changes) writes nothing,
+        // not even the synchronized-output brackets.
+        if diff.scroll == nil, diff.runs.isEmpty, lastGrid != nil { return }
         if synchronizedOutput { Self.writeRaw(SynchronizedOutput.begin) }
         if let scroll = diff.scroll { self.scroll(scroll, screenHeight: height) }
         var runs = diff.runs

@@ -19,6 +19,10 @@ public final class DashboardSession: @unchecked Sendable {
     /// against, so drawing into that one would first copy the whole grid (a tenth of a frame).
     private var spare = CellGrid(width: 0, height: 0)
     private var quitRequested = false
+    /// True while nothing but the clock has moved since the last frame (ticks, and poll replies
+    /// that only move the refresh age or rate budget): the next frame redraws only what reads
+    /// the clock over the last one, which makes an idle second cost a fraction of a frame.
+    private var onlyClockMoved = false
     private var theme: Theme
     private let screen: any DashboardScreen
     private let mailbox = Mutex<[Posted]>([])
@@ -106,11 +110,29 @@ public final class DashboardSession: @unchecked Sendable {
     }
 
     /// Draws the state into the frame before last, which is kept between frames (no allocation).
+    /// When only the clock moved, that frame becomes a copy of the last one with the clock's
+    /// parts redrawn.
     public func frame(width: Int, height: Int) -> CellGrid {
+        let clockOnly = onlyClockMoved && grid.width == width && grid.height == height
+            && DashboardView.clockPartsSuffice(state, width: width, height: height)
+        onlyClockMoved = true
         swap(&grid, &spare)
         if grid.width != width || grid.height != height { grid = CellGrid(width: width, height: height) }
-        DashboardView.render(state: state, theme: theme, into: &grid)
+        if clockOnly {
+            grid.copyCells(from: spare)
+            DashboardView.renderClockParts(state: state, theme: theme, into: &grid)
+        } else {
+            DashboardView.render(state: state, theme: theme, into: &grid)
+        }
         return grid
+    }
+
+    /// Actions after which only the clock's parts of the screen can differ.
+    static func movesOnlyTheClock(_ action: Action) -> Bool {
+        switch action {
+        case .tick, .sync(.refreshed), .sync(.rateLimit): true
+        default: false
+        }
     }
 
     /// Called after each frame reached the terminal (tracing).
@@ -119,6 +141,7 @@ public final class DashboardSession: @unchecked Sendable {
     }
 
     private func apply(_ action: Action) {
+        if !Self.movesOnlyTheClock(action) { onlyClockMoved = false }
         for effect in reduce(&state, action) {
             switch effect {
             case .quit: quitRequested = true

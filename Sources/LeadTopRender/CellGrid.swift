@@ -58,6 +58,16 @@ public struct CellGrid: Sendable, Hashable {
         }
     }
 
+    /// Makes this grid show what `other` shows, reusing this grid's memory when the sizes match.
+    public mutating func copyCells(from other: CellGrid) {
+        guard other.width == width, other.height == height else { self = other; return }
+        cells.withUnsafeMutableBufferPointer { target in
+            other.cells.withUnsafeBufferPointer { source in
+                if let to = target.baseAddress, let from = source.baseAddress { to.update(from: from, count: source.count) }
+            }
+        }
+    }
+
     /// Row `y` as plain text (continuation cells contribute nothing), for tests and text captures.
     public func line(_ y: Int) -> String {
         guard y >= 0, y < height else { return "" }

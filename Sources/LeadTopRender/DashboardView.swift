@@ -52,6 +52,27 @@ public enum DashboardView {
         }
     }
 
+    /// Whether `renderClockParts` over the previous frame gives the whole new frame when only the
+    /// clock moved: not while a dialog or notice covers the panes (some count down), nor below
+    /// the minimum size.
+    public static func clockPartsSuffice(_ state: AppState, width: Int, height: Int) -> Bool {
+        state.modal == nil && state.keyRejection == nil && state.layout.width == width && state.layout.height == height
+            && !state.layout.isTooSmall
+    }
+
+    /// Redraws the parts of the screen that read the clock, over the previous frame: the feed
+    /// (ages and NEW marks), the credits pane (run-out date, days left in the period) and the
+    /// status bar (refresh age, retry countdowns, messages that expire). The other panes do not
+    /// read `now`, so after clock ticks alone they are already right; a test holds this to a
+    /// whole render.
+    public static func renderClockParts(state: AppState, theme: Theme, into grid: inout CellGrid) {
+        let layout = state.layout
+        FeedPane.draw(into: &grid, state: state, theme: theme, rect: layout.feed, focused: state.focus == .feed)
+        CreditsPane.draw(into: &grid, state: state, theme: theme, rect: layout.credits,
+                         focused: state.focus == .credits)
+        StatusBar.draw(into: &grid, state: state, theme: theme, rect: layout.statusBar)
+    }
+
     static func drawTooSmall(into grid: inout CellGrid, theme: Theme) {
         let lines = [
             "Terminal too small",

@@ -125,6 +125,27 @@ import LeadTopTestSupport
         #expect(h.engine.recorded == [.enqueue(.pause(campaignID: "camp_solar01"))])
     }
 
+    /// Frames after ticks alone redraw only the clock's parts over the last frame; each must be
+    /// the whole render of the state, before and after a key, a dialog and a resize.
+    @Test func framesAfterTicksEqualWholeRenders() {
+        let h = Harness(width: 120, height: 40)
+        func expectWhole(_ label: String) {
+            let state = h.session.currentState
+            let whole = DashboardView.render(state: state, theme: .mono, width: state.width, height: state.height)
+            #expect(h.grid == whole, "\(label)")
+        }
+        expectWhole("first")
+        for (index, seconds) in [1.0, 2, 65, 4_000, 90_000].enumerated() {
+            h.session.post(.tick(now: F.now.addingTimeInterval(seconds)))
+            h.session.post(.sync(.refreshed(.feed, at: F.now.addingTimeInterval(seconds))), wake: false)
+            #expect(h.session.handle(.wake))
+            expectWhole("tick \(index)")
+            if index == 1 { h.press(.char("j")); expectWhole("key") }
+            if index == 2 { h.press(.char("?")); expectWhole("help") }
+            if index == 3 { h.press(.esc); #expect(h.session.handle(.resize(width: 100, height: 30))); expectWhole("resize") }
+        }
+    }
+
     @Test func refreshMouseAndScopeKeysReachTheEngineAndScreen() {
         let h = Harness()
         h.press(.char("R"), .char("m"), .char("1"), .enter)

@@ -59,7 +59,7 @@ public final class DashboardSession: @unchecked Sendable {
     public var currentState: AppState { state }
 
     /// Safe from any thread: queues an action and wakes the UI loop. With `wake: false` the action
-    /// waits for the next wake-up (the clock ticks every second): a poll that brought nothing new
+    /// waits for the next wake-up (the loop's clock event comes every second): a poll that brought nothing new
     /// only moves the status bar's age and rate budget, which the tick's frame draws anyway.
     public func post(_ action: Action, wake: Bool = true) {
         post(Posted(action: action, generation: nil), wake: wake)
@@ -88,14 +88,7 @@ public final class DashboardSession: @unchecked Sendable {
     public func handle(_ event: TerminalEvent) -> Bool {
         switch event {
         case .wake:
-            let pending = mailbox.withLock { posted -> [Posted] in
-                defer { posted.removeAll(keepingCapacity: true) }
-                return posted
-            }
-            for posted in pending where posted.generation.map({ $0 == generation }) ?? true {
-                if trace.isEnabled { trace.record(posted.action) }
-                apply(posted.action)
-            }
+            takePosted()
         case .key(let key):
             trace.record("key")
             apply(.key(key))
@@ -105,8 +98,26 @@ public final class DashboardSession: @unchecked Sendable {
             apply(.resize(width: width, height: height))
         case .signal:
             break
+        case .clock(let now):
+            // What was posted without a wake-up (poll replies that only move the refresh age)
+            // is taken now, before the tick that draws it.
+            takePosted()
+            if trace.isEnabled { trace.record(.tick(now: now)) }
+            apply(.tick(now: now))
         }
         return !quitRequested
+    }
+
+    /// Reduces every posted action of the current engine, in order.
+    private func takePosted() {
+        let pending = mailbox.withLock { posted -> [Posted] in
+            defer { posted.removeAll(keepingCapacity: true) }
+            return posted
+        }
+        for posted in pending where posted.generation.map({ $0 == generation }) ?? true {
+            if trace.isEnabled { trace.record(posted.action) }
+            apply(posted.action)
+        }
     }
 
     /// Draws the state into the frame before last, which is kept between frames (no allocation).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the terminal loop hands to the application, free of any ncurses type.
 public enum TerminalEvent: Sendable, Hashable {
     case key(Key)
@@ -8,4 +10,6 @@ public enum TerminalEvent: Sendable, Hashable {
     case wake
     /// SIGINT, SIGTERM or SIGHUP arrived. The loop ends after delivering it.
     case signal(Int32)
+    /// The loop's clock interval passed; `now` is the wall-clock time.
+    case clock(now: Date)
 }

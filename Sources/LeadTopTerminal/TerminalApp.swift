@@ -106,11 +106,14 @@ public final class TerminalApp: Sendable {
     ///   - render: draws the whole screen for the given columns and rows.
     ///   - handle: receives each event; returning false ends the loop.
     ///   - framePresented: called after each frame has been flushed to the terminal (tracing).
+    ///   - clockInterval: seconds between `.clock` events, which the loop's own wait times out
+    ///     for: a second with nothing else to do wakes this one thread once (no timer thread).
     public func run(
         opened: (_ width: Int, _ height: Int) throws -> Void = { _, _ in },
         render: (_ width: Int, _ height: Int) throws -> CellGrid,
         handle: (TerminalEvent) throws -> Bool,
-        framePresented: () -> Void = {}
+        framePresented: () -> Void = {},
+        clockInterval: TimeInterval? = nil
     ) throws -> ExitReason {
         let signals = SignalWatcher(wake: wakePipe)
         defer { signals.stop() }
@@ -124,15 +127,17 @@ public final class TerminalApp: Sendable {
         try opened(terminal.size.width, terminal.size.height)
         terminal.present(try render(terminal.size.width, terminal.size.height))
         framePresented()
+        var clock = clockInterval.flatMap { ClockSchedule(interval: $0) }
         while true {
             var descriptors = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wakePipe.readFD, events: Int16(POLLIN), revents: 0),
             ]
-            if poll(&descriptors, 2, -1) < 0 && errno != EINTR {
+            if poll(&descriptors, 2, clock?.millisecondsUntilDue() ?? -1) < 0 && errno != EINTR {
                 throw TerminalError.system(call: "poll", errno: errno)
             }
-            let batch = collectEvents(terminal: terminal, signals: signals, stdinEvents: descriptors[0].revents)
+            var batch = collectEvents(terminal: terminal, signals: signals, stdinEvents: descriptors[0].revents)
+            if clock?.takeIfDue() == true { batch.events.insert(.clock(now: Date()), at: 0) }
             for event in batch.events {
                 if try !handle(event) { return .quit }
                 if case .signal(let number) = event { return .signal(number) }

@@ -68,6 +68,7 @@ enum TerminalCheck {
         case .resize(let width, let height): return "resize \(width)x\(height)"
         case .wake: return "wake"
         case .signal(let number): return "signal \(number)"
+        case .clock: return "clock"
         }
     }
 

@@ -189,17 +189,15 @@ struct DashboardCommand: AsyncParsableCommand {
     /// Runs the curses loop on a thread of its own, so it never blocks Swift concurrency's small
     /// thread pool (which the in-process simulator and webhook receiver run on).
     private func runOnUIThread(_ prepared: PreparedDashboard) async -> Result<TerminalApp.ExitReason, any Error> {
-        let ticker = ClockTicker { [session = prepared.session] now in session.post(.tick(now: now)) }
         prepared.session.post(.tick(now: Date()))
         prepared.engine.start()
-        ticker.start()
-        defer { ticker.stop() }
         return await withCheckedContinuation { continuation in
             let thread = Thread { [session = prepared.session, app = prepared.app] in
                 continuation.resume(returning: Result {
                     try app.run(
                         opened: { width, height in _ = session.handle(.resize(width: width, height: height)) },
-                        render: session.frame, handle: session.handle, framePresented: session.framePresented)
+                        render: session.frame, handle: session.handle, framePresented: session.framePresented,
+                        clockInterval: 1)
                 })
             }
             thread.name = "leadtop-ui"

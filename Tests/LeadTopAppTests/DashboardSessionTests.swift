@@ -125,8 +125,8 @@ import LeadTopTestSupport
         #expect(h.engine.recorded == [.enqueue(.pause(campaignID: "camp_solar01"))])
     }
 
-    /// Frames after ticks alone redraw only the clock's parts over the last frame; each must be
-    /// the whole render of the state, before and after a key, a dialog and a resize.
+    /// Frames after clock events alone redraw only the clock's parts over the last frame; each
+    /// must be the whole render of the state, before and after a key, a dialog and a resize.
     @Test func framesAfterTicksEqualWholeRenders() {
         let h = Harness(width: 120, height: 40)
         func expectWhole(_ label: String) {
@@ -136,10 +136,13 @@ import LeadTopTestSupport
         }
         expectWhole("first")
         for (index, seconds) in [1.0, 2, 65, 4_000, 90_000].enumerated() {
-            h.session.post(.tick(now: F.now.addingTimeInterval(seconds)))
-            h.session.post(.sync(.refreshed(.feed, at: F.now.addingTimeInterval(seconds))), wake: false)
-            #expect(h.session.handle(.wake))
+            // A poll reply that only moves the refresh age waits for the loop's clock event.
+            h.session.post(.sync(.refreshed(.feed, at: F.now.addingTimeInterval(seconds - 1))), wake: false)
+            #expect(h.session.handle(.clock(now: F.now.addingTimeInterval(seconds))))
+            #expect(h.session.currentState.now == F.now.addingTimeInterval(seconds))
+            #expect(h.session.currentState.lastRefresh[.feed] == F.now.addingTimeInterval(seconds - 1))
             expectWhole("tick \(index)")
+            #expect(h.grid.line(h.session.currentState.height - 1).contains("updated 1s ago"))
             if index == 1 { h.press(.char("j")); expectWhole("key") }
             if index == 2 { h.press(.char("?")); expectWhole("help") }
             if index == 3 { h.press(.esc); #expect(h.session.handle(.resize(width: 100, height: 30))); expectWhole("resize") }

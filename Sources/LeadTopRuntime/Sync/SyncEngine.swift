@@ -19,7 +19,7 @@ public final class SyncEngine: @unchecked Sendable {
     let scheduler: any SyncScheduler
     let sink: @Sendable (SyncUpdate) -> Void
     /// The only queue that touches the state below.
-    let queue = DispatchQueue(label: "leadtop.sync.engine")
+    let queue: DispatchQueue
 
     // MARK: State (guarded by `queue`)
 
@@ -49,9 +49,13 @@ public final class SyncEngine: @unchecked Sendable {
     /// Builds the engine and its client. The client makes one try per request (`RetryPolicy.once`):
     /// the machine schedules retries itself, with `options.backoff`, so it can show them; every
     /// reply's headers reach the machine for the rate-limit display.
+    /// Without a `scheduler`, timers fire on the engine's own queue: a poll falling due wakes one
+    /// thread, not a timer thread that then hands over to the engine.
     public init(clientOptions: LeadOSClientOptions, store: LocalStore, options: SyncOptions = SyncOptions(),
-                clock: any SyncClock = SystemClock(), scheduler: any SyncScheduler = DispatchScheduler(),
+                clock: any SyncClock = SystemClock(), scheduler: (any SyncScheduler)? = nil,
                 sink: @escaping @Sendable (SyncUpdate) -> Void) throws {
+        let queue = DispatchQueue(label: "leadtop.sync.engine")
+        self.queue = queue
         let relay = ResponseRelay()
         var clientOptions = clientOptions
         clientOptions.retryPolicy = .once
@@ -63,7 +67,7 @@ public final class SyncEngine: @unchecked Sendable {
         self.client = try LeadOSClient(options: clientOptions)
         self.clientOptions = clientOptions
         self.store = store; self.options = options
-        self.clock = clock; self.scheduler = scheduler; self.sink = sink
+        self.clock = clock; self.scheduler = scheduler ?? DispatchScheduler(queue: queue); self.sink = sink
         self.machine = SyncMachine(configuration: Self.configuration(options, apiKey: clientOptions.apiKey))
         relay.attach(self)
         queue.setSpecific(key: Self.queueKey, value: ObjectIdentifier(self))

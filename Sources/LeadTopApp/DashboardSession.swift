@@ -23,6 +23,8 @@ public final class DashboardSession: @unchecked Sendable {
     /// that only move the refresh age or rate budget): the next frame redraws only what reads
     /// the clock over the last one, which makes an idle second cost a fraction of a frame.
     private var onlyClockMoved = false
+    /// The clock of the last frame, which the clock's parts of the next one are compared with.
+    private var lastFrameNow: Date?
     private var theme: Theme
     private let screen: any DashboardScreen
     private let mailbox = Mutex<[Posted]>([])
@@ -131,10 +133,11 @@ public final class DashboardSession: @unchecked Sendable {
         if grid.width != width || grid.height != height { grid = CellGrid(width: width, height: height) }
         if clockOnly {
             grid.copyCells(from: spare)
-            DashboardView.renderClockParts(state: state, theme: theme, into: &grid)
+            DashboardView.renderClockParts(state: state, theme: theme, into: &grid, since: lastFrameNow)
         } else {
             DashboardView.render(state: state, theme: theme, into: &grid)
         }
+        lastFrameNow = state.now
         return grid
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LeadTopCore
 
 /// The whole screen as a pure function of the state: panes, status bar, then any dialog on top.
@@ -64,10 +65,13 @@ public enum DashboardView {
     /// (ages and NEW marks), the credits pane (run-out date, days left in the period) and the
     /// status bar (refresh age, retry countdowns, messages that expire). The other panes do not
     /// read `now`, so after clock ticks alone they are already right; a test holds this to a
-    /// whole render.
-    public static func renderClockParts(state: AppState, theme: Theme, into grid: inout CellGrid) {
+    /// whole render. With `earlier`, the time of the previous frame, the feed is redrawn only
+    /// when one of its ages or NEW marks reads differently now.
+    public static func renderClockParts(state: AppState, theme: Theme, into grid: inout CellGrid, since earlier: Date? = nil) {
         let layout = state.layout
-        FeedPane.draw(into: &grid, state: state, theme: theme, rect: layout.feed, focused: state.focus == .feed)
+        if earlier.map({ FeedPane.clockTextsDiffer(state: state, rect: layout.feed, earlier: $0) }) ?? true {
+            FeedPane.draw(into: &grid, state: state, theme: theme, rect: layout.feed, focused: state.focus == .feed)
+        }
         CreditsPane.draw(into: &grid, state: state, theme: theme, rect: layout.credits,
                          focused: state.focus == .credits)
         StatusBar.draw(into: &grid, state: state, theme: theme, rect: layout.statusBar)

@@ -32,17 +32,36 @@ import LeadTopTestSupport
         for before in Self.states(width: size.width, height: size.height) {
             #expect(DashboardView.clockPartsSuffice(before, width: size.width, height: size.height))
             let last = DashboardView.render(state: before, theme: .default, width: size.width, height: size.height)
-            for seconds: TimeInterval in [1, 2, 7, 59, 61, 601, 3_600, 86_400 * 3 + 17, 86_400 * 40] {
+            for seconds: TimeInterval in [1, 2, 7, 29, 31, 59, 61, 601, 3_600, 86_400 * 3 + 17, 86_400 * 40] {
                 var after = before
                 reduce(&after, .tick(now: F.now.addingTimeInterval(seconds)))
                 reduce(&after, .sync(.refreshed(.balance, at: F.now.addingTimeInterval(seconds - 1))))
                 reduce(&after, .sync(.rateLimit(remaining: 99, limit: 120)))
-                var grid = last
-                DashboardView.renderClockParts(state: after, theme: .default, into: &grid)
                 let whole = DashboardView.render(state: after, theme: .default, width: size.width, height: size.height)
-                #expect(grid == whole, "\(size) after \(seconds) s:\n\(gridDifference(grid, expected: whole.lines) ?? "styles differ")")
+                // Without the previous time every clock part is redrawn; with it, the feed only
+                // when its ages or NEW marks read differently.
+                for earlier in [nil, before.now] {
+                    var grid = last
+                    DashboardView.renderClockParts(state: after, theme: .default, into: &grid, since: earlier)
+                    #expect(grid == whole, "\(size) after \(seconds) s, since \(String(describing: earlier)):\n\(gridDifference(grid, expected: whole.lines) ?? "styles differ")")
+                }
             }
         }
+    }
+
+    /// A second that moves no age and no NEW mark leaves the feed as it is; one that moves an age
+    /// redraws it.
+    @Test func theFeedIsRedrawnOnlyWhenAnAgeOrNewMarkReadsDifferently() {
+        let state = F.state(width: 120, height: 40)
+        let rect = state.layout.feed
+        var oneSecond = state
+        reduce(&oneSecond, .tick(now: F.now.addingTimeInterval(1)))
+        var oneHour = state
+        reduce(&oneHour, .tick(now: F.now.addingTimeInterval(3_600)))
+        #expect(FeedPane.clockTextsDiffer(state: oneHour, rect: rect, earlier: F.now))
+        let ages = (0..<state.leads.visibleCount).compactMap { state.leads.entry(atRow: $0)?.lead.deliveredAt }
+        let ageMoves = ages.contains { Format.age(F.now.addingTimeInterval(1).timeIntervalSince($0)) != Format.age(F.now.timeIntervalSince($0)) }
+        #expect(FeedPane.clockTextsDiffer(state: oneSecond, rect: rect, earlier: F.now) == ageMoves)
     }
 
     @Test func dialogsAndTheTooSmallScreenAreAlwaysDrawnWhole() {

@@ -1,3 +1,4 @@
+import Foundation
 import LeadOSContract
 import LeadTopCore
 
@@ -56,6 +57,26 @@ enum FeedPane {
             cell(7, lead.geography, .dim)
             cell(8, emailText(lead), lead.emailStatus == .valid ? .text : .dim)
         }
+    }
+
+    /// Whether the feed drawn at `state.now` differs from the same feed drawn at `earlier`: only
+    /// its AGE and NEW columns read the clock, and most seconds change neither (ages past a
+    /// minute move once a minute), so a clock tick can leave the pane as it is.
+    static func clockTextsDiffer(state: AppState, rect: Rect, earlier: Date) -> Bool {
+        let rows = max(0, rect.inner.height - 1)
+        let newFor = state.settings.newMarkDuration
+        for r in 0..<max(0, min(rows, state.leads.visibleCount - state.feedScroll)) {
+            guard let entry = state.leads.entry(atRow: state.feedScroll + r) else { continue }
+            let delivered = entry.lead.deliveredAt
+            if Format.age(state.now.timeIntervalSince(delivered)) != Format.age(earlier.timeIntervalSince(delivered)) {
+                return true
+            }
+            if let arrived = entry.arrivedAt,
+               (state.now.timeIntervalSince(arrived) < newFor) != (earlier.timeIntervalSince(arrived) < newFor) {
+                return true
+            }
+        }
+        return false
     }
 
     static func scoreRole(_ score: Int) -> ThemeRole {

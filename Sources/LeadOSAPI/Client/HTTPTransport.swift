@@ -46,38 +46,42 @@ final class HTTPTransport: Sendable {
         client.shutdown { _ in }
     }
 
+    /// The whole exchange runs on the connection's event loop: the reply is gathered there, up to
+    /// `limit` bytes, under one deadline, and the caller resumes once, when it is complete. (A
+    /// streamed body, with a racing sleep for the deadline, woke four or five threads per request,
+    /// which made an idle poll cost several times its own work.)
     func send(_ request: Request, limit: Int, timeout: TimeInterval) async throws -> Reply {
-        try await withThrowingTaskGroup(of: Reply.self) { group in
-            group.addTask { try await self.exchange(request, limit: limit) }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
-                throw LeadOSError.timeout(seconds: timeout)
-            }
-            defer { group.cancelAll() }
-            do {
-                guard let reply = try await group.next() else { throw LeadOSError.cancelled }
-                return reply
-            } catch let error as LeadOSError {
-                throw error
-            } catch {
-                throw Self.map(error, limit: limit, url: request.url)
-            }
+        let task: HTTPClient.Task<HTTPClient.Response>
+        do {
+            var headers = HTTPHeaders()
+            for (name, value) in request.headers { headers.add(name: name, value: value) }
+            let outgoing = try HTTPClient.Request(url: request.url, method: HTTPMethod(rawValue: request.method.rawValue),
+                                                  headers: headers, body: request.body.map { .data($0) })
+            let seconds = timeout.isFinite ? min(max(0, timeout), 86_400) : 86_400
+            task = client.execute(request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: limit),
+                                  deadline: .now() + .nanoseconds(Int64(seconds * 1e9)))
+        } catch {
+            throw Self.map(error, limit: limit, url: request.url)
         }
-    }
-
-    private func exchange(_ request: Request, limit: Int) async throws -> Reply {
-        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
-        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await client.execute(outgoing, timeout: .hours(1))
-        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
+        do {
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+            var headers: [String: String] = [:]
+            for header in response.headers { headers[header.name] = header.value }
+            return Reply(status: Int(response.status.code), headers: headers,
+                         body: response.body.map { Data($0.readableBytesView) } ?? Data())
+        } catch is ResponseAccumulator.ResponseTooBigError {
             throw LeadOSError.oversize(limitBytes: limit)
+        } catch let error as HTTPClientError where error == .deadlineExceeded {
+            throw LeadOSError.timeout(seconds: timeout)
+        } catch let error as LeadOSError {
+            throw error
+        } catch {
+            throw Self.map(error, limit: limit, url: request.url)
         }
-        let buffer = try await response.body.collect(upTo: limit)
-        var headers: [String: String] = [:]
-        for header in response.headers { headers[header.name] = header.value }
-        return Reply(status: Int(response.status.code), headers: headers, body: Data(buffer.readableBytesView))
     }
 
     /// Turns NIO's and AsyncHTTPClient's errors into words a user understands, naming the host

@@ -59,7 +59,7 @@ case "poll":
     let resource = arguments[4]
     let client = try LeadOSClient(options: LeadOSClientOptions(baseURL: url, apiKey: arguments[3], allowInsecureHTTP: true))
     var cursor = FeedCursor()
-    var lastStats: (stats: DeliveryStats, body: Data)?
+    var lastStats: (stats: DeliveryStats, fingerprint: ReplyFingerprint)?
     /// One poll of the resource; returns how many new items it brought (0 once warmed up).
     func poll() async throws -> Int {
         switch resource {
@@ -67,7 +67,10 @@ case "poll":
         case "campaigns":
             return try await client.campaignPages(CampaignQuery(limit: 100), maxPages: 100).collectPages().items.count
         case "balance": _ = try await client.balance(); return 0
-        case "stats": lastStats = try await client.leadStatsWithBody(campaignID: nil, previous: lastStats); return 0
+        case "stats":
+            let (stats, body) = try await client.leadStatsWithBody(campaignID: nil, previous: lastStats)
+            lastStats = (stats, ReplyFingerprint(body))
+            return 0
         case "feedback_summary": _ = try await client.feedbackSummary(); return 0
         default: usage()
         }

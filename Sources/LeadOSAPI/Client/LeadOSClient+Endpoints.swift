@@ -24,17 +24,18 @@ extension LeadOSClient {
     /// `GET /v1/leads/stats`, with the reply's bytes: with many campaigns the body is megabytes,
     /// and a cache can store these bytes instead of encoding the stats again.
     ///
-    /// A poll passes the previous reply as `previous`: when the new body is the same bytes, that
-    /// reply comes back as it was, without decoding the body again.
+    /// A poll passes the previous stats with their reply's fingerprint as `previous`: when the new
+    /// body has the same fingerprint, those stats come back without decoding the body again.
     public func leadStatsWithBody(startDate: String? = nil, endDate: String? = nil, campaignID: String? = nil,
-                                  previous: (stats: DeliveryStats, body: Data)? = nil) async throws -> (stats: DeliveryStats, body: Data) {
+                                  previous: (stats: DeliveryStats, fingerprint: ReplyFingerprint)? = nil)
+        async throws -> (stats: DeliveryStats, body: Data) {
         var q: [URLQueryItem] = []
         if let startDate { q.append(.init(name: "start_date", value: startDate)) }
         if let endDate { q.append(.init(name: "end_date", value: endDate)) }
         if let campaignID { q.append(.init(name: "campaign_id", value: campaignID)) }
         let call = Call(method: .get, path: ["leads", "stats"], query: q)
         let (stats, body) = try await performUnlessSame(call, as: DeliveryStats.self,
-                                                        previous: previous.map { (value: $0.stats, body: $0.body) })
+                                                        previous: previous.map { (value: $0.stats, fingerprint: $0.fingerprint) })
         return (stats, body)
     }
 

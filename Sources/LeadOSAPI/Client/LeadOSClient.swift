@@ -62,12 +62,15 @@ public final class LeadOSClient: Sendable {
         return (try decode(T.self, reply), reply, meta)
     }
 
-    /// Sends `call` with retries; when the 2xx body is byte for byte `previous.body`, returns
-    /// `previous` without decoding. Most polls of a big reply get the same bytes back, and
-    /// comparing them costs a fraction of reading them.
-    func performUnlessSame<T: Decodable>(_ call: Call, as type: T.Type, previous: (value: T, body: Data)?) async throws -> (T, Data) {
+    /// Sends `call` with retries; when the 2xx body has `previous`'s fingerprint, returns its
+    /// value without decoding. Most polls of a big reply get the same bytes back, and hashing
+    /// them costs a fraction of reading them.
+    func performUnlessSame<T: Decodable>(_ call: Call, as type: T.Type,
+                                         previous: (value: T, fingerprint: ReplyFingerprint)?) async throws -> (T, Data) {
         let (reply, _) = try await performRaw(call)
-        if let previous, previous.body == reply.body { return previous }
+        if let previous, previous.fingerprint.count == reply.body.count, previous.fingerprint == ReplyFingerprint(reply.body) {
+            return (previous.value, reply.body)
+        }
         return (try decode(T.self, reply), reply.body)
     }
 

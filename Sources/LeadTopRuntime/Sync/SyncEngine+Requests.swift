@@ -8,7 +8,7 @@ extension SyncEngine {
     func fetch(_ query: PollQuery, requestID: Int) {
         let client = self.client
         let now = clock.now()
-        let previousStats = lastStatsReply.flatMap { $0.query == query ? (stats: $0.stats, body: $0.body) : nil }
+        let previousStats = lastStatsReply.flatMap { $0.query == query ? (stats: $0.stats, fingerprint: $0.fingerprint) : nil }
         Task { [weak self] in
             let result: Result<PollResult, SyncFailure>
             do {
@@ -16,9 +16,11 @@ extension SyncEngine {
             } catch {
                 result = .failure(SyncFailure(error))
             }
+            let statsSeen: (query: PollQuery, stats: DeliveryStats, fingerprint: ReplyFingerprint)?
+            if case .success(.stats(let stats, let body)) = result { statsSeen = (query, stats, ReplyFingerprint(body)) } else { statsSeen = nil }
             guard let self else { return }
             self.queue.async {
-                if case .success(.stats(let stats, let body)) = result { self.lastStatsReply = (query, stats, body) }
+                if let statsSeen { self.lastStatsReply = statsSeen }
                 self.handle(.polled(query.resource, requestID: requestID, result))
             }
         }
@@ -27,7 +29,7 @@ extension SyncEngine {
     /// `now` bounds the feed cursor when a reply carries no `Date` header; `previousStats` is the
     /// last reply to the same stats query, returned as it was when the body has not changed.
     static func fetch(_ query: PollQuery, client: LeadOSClient, now: Date,
-                      previousStats: (stats: DeliveryStats, body: Data)? = nil) async throws -> PollResult {
+                      previousStats: (stats: DeliveryStats, fingerprint: ReplyFingerprint)? = nil) async throws -> PollResult {
         switch query {
         case .feed(let cursor, let pageSize):
             var next = cursor

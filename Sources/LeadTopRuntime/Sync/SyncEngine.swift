@@ -25,9 +25,9 @@ public final class SyncEngine: @unchecked Sendable {
 
     /// The policy.
     var machine: SyncMachine
-    /// The last stats reply and what it asked for: the next poll of the same query that gets the
-    /// same bytes back reuses it instead of decoding them again.
-    var lastStatsReply: (query: PollQuery, stats: DeliveryStats, body: Data)?
+    /// The last stats reply's value and fingerprint, and what it asked for: the next poll of the
+    /// same query that gets the same bytes back reuses the value instead of decoding them again.
+    var lastStatsReply: (query: PollQuery, stats: DeliveryStats, fingerprint: ReplyFingerprint)?
     /// Pending timers by channel, each with a token: a timer called off after it already fired
     /// finds another token (or none) and does nothing.
     var timers: [SyncChannel: ArmedTimer] = [:]

@@ -34,12 +34,17 @@ public struct KeyTable: Sendable, Hashable {
 
     public private(set) var bindings: [Binding]
     private var lookup: [Key: KeyAction]
+    /// The status bar's hints, made once: the status bar shows them every frame.
+    private let writableHints: String
+    private let readOnlyHints: String
 
     public init(_ bindings: [Binding]) {
         self.bindings = bindings
         var lookup: [Key: KeyAction] = [:]
         for binding in bindings { for key in binding.keys where lookup[key] == nil { lookup[key] = binding.action } }
         self.lookup = lookup
+        writableHints = Self.hints(bindings, readOnly: false)
+        readOnlyHints = Self.hints(bindings, readOnly: true)
     }
 
     public func action(for key: Key) -> KeyAction? { lookup[key] }
@@ -47,7 +52,10 @@ public struct KeyTable: Sendable, Hashable {
     public func binding(_ action: KeyAction) -> Binding? { bindings.first { $0.action == action } }
 
     /// The status bar's hints, with the user's keys: `?:help /:filter p:pause +/-:rate …`.
-    public func hints(readOnly: Bool) -> String {
+    public func hints(readOnly: Bool) -> String { readOnly ? readOnlyHints : writableHints }
+
+    private static func hints(_ bindings: [Binding], readOnly: Bool) -> String {
+        func binding(_ action: KeyAction) -> Binding? { bindings.first { $0.action == action } }
         let list: [([KeyAction], String)] = readOnly
             ? [([.help], "help"), ([.filter], "filter"), ([.open], "open"), ([.refresh], "refresh"), ([.quit], "quit")]
             : [([.help], "help"), ([.filter], "filter"), ([.pause], "pause"), ([.rateGood, .rateBad], "rate"),

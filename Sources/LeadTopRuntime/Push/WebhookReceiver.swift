@@ -3,8 +3,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import LeadOSAPI
+import LeadOSContract
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 /// Where and how the webhook receiver listens.
@@ -111,18 +113,37 @@ public final class WebhookReceiver: @unchecked Sendable {
         let server = HTTPServerBuilder.http1(configuration: .init(
             additionalChannelHandlers: [ConnectionCapHandler(cap: cap), RequestReadDeadline(seconds: readTimeout)],
             idleTimeout: .nanoseconds(Int64(max(0, options.idleTimeout) * 1_000_000_000))))
-        let app = Application(
-            router: router,
-            server: server,
-            configuration: .init(address: .hostname(Self.bareHost(options.host), port: options.port), serverName: "leadtop"),
+        // The server runs without Hummingbird's `Application`, whose date-header cache wakes a
+        // thread every second for as long as the receiver listens; the rare response here
+        // formats its own `Date`.
+        let responder = router.buildResponder()
+        let requestLogger = logger
+        let serving = try server.buildServer(
+            configuration: ServerConfiguration(address: .hostname(Self.bareHost(options.host), port: options.port),
+                                               serverName: "leadtop"),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: logger,
+            responder: { request, writer, channel in
+                let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: requestLogger))
+                var response: Response
+                do {
+                    response = try await responder.respond(to: request, context: context)
+                } catch let error as any HTTPResponseError {
+                    response = try error.response(from: request, context: context)
+                } catch {
+                    response = Response(status: .internalServerError)
+                }
+                response.headers[.date] = HTTPDate.format(Date())
+                response.headers[.server] = "leadtop"
+                try await writer.write(response: response.head, body: response.body)
+            },
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
-            },
-            logger: logger)
+            })
         // Stopped by graceful shutdown, never by cancelling the task: cancelling a NIO server while
         // a connection is being accepted traps in NIOAsyncWriter's deinit (swift-nio #3481).
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: [serving], gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             // A failed bind never calls onServerRunning: end the stream so start() does not wait forever.
             defer { portContinuation.finish() }

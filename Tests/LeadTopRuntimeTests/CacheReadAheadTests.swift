@@ -48,7 +48,8 @@ import Testing
 
     @Test func theReadAheadShowsWhatTheCacheHolds() throws {
         let (store, healthy) = try Self.filledStore()
-        let start = CacheReadAhead(store: store, options: Self.options(firstFeedPage: 40)).wait()
+        let readAhead = CacheReadAhead(store: store, options: Self.options(firstFeedPage: 40))
+        let start = readAhead.take()
         #expect(start.cached == CachedState(campaigns: healthy, balance: Self.balance, stats: Self.stats,
                                             feedbackSummary: Self.summary, savedAt: Self.now))
         let newest = Self.leads.sorted { $0.deliveredAt > $1.deliveredAt }.prefix(40)
@@ -57,6 +58,7 @@ import Testing
         #expect(start.firstPage?.total == 250 && start.firstPage?.matching == 250)
         #expect(start.gap == nil)
         #expect(try store.loadCache() == start.cached, "the store's own read gives the same")
+        #expect(readAhead.take().cached == CachedState() && readAhead.take().firstPage == nil, "handed over, not kept")
     }
 
     /// Stats that no longer read (a damaged row) are left out; campaigns, values and the feed still show.
@@ -73,7 +75,7 @@ import Testing
 
     @Test func anEmptyCacheReadsAsEmpty() throws {
         let store = try LocalStore(path: Fixtures.tempDatabasePath())
-        let start = CacheReadAhead(store: store, options: Self.options(firstFeedPage: 200)).wait()
+        let start = CacheReadAhead(store: store, options: Self.options(firstFeedPage: 200)).take()
         #expect(start.cached == CachedState())
         #expect(start.firstPage?.leads == [] && start.firstPage?.total == 0)
     }
@@ -95,8 +97,9 @@ import Testing
         engine.start(with: readAhead)
         #expect(await recorder.until { $0.contains(.pendingWrites(0)) })
         engine.stop()
-        let page = try #require(readAhead.wait().firstPage)
-        #expect(page.leads.count == 30)
+        let page = FeedPage(request: FeedRequest(filter: .all, offset: 0, limit: 30, generation: 0),
+                            leads: Array(Self.leads.sorted { $0.deliveredAt > $1.deliveredAt }.prefix(30)),
+                            matching: 250, total: 250, version: try store.feedPage(FeedRequest(filter: .all, offset: 0, limit: 1, generation: 0)).version)
         #expect(Array(recorder.updates.prefix(6)) == [
             .campaigns(healthy), .feedPage(page), .balance(Self.balance), .stats(Self.stats), .feedbackSummary(Self.summary),
             .loadedFromCache(at: Self.now),

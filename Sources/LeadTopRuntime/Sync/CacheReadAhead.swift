@@ -25,10 +25,15 @@ public final class CacheReadAhead: Sendable {
         }
     }
 
-    /// What was read, once reading is done (blocks until then).
-    func wait() -> CachedStart {
+    /// What was read, once reading is done (blocks until then). It is handed over, not kept: the
+    /// state soon replaces the cached stats and campaigns with polled ones, and a copy held here
+    /// would keep the old ones in memory. Taken twice, the second answer is empty.
+    func take() -> CachedStart {
         done.wait()
-        return result.withLock { $0 } ?? CachedStart()
+        return result.withLock { taken in
+            defer { taken = nil }
+            return taken ?? CachedStart()
+        }
     }
 
     /// Campaigns, values and the feed's first page. Each part that cannot be read is left empty

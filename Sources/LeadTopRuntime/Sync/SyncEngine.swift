@@ -96,7 +96,7 @@ public final class SyncEngine: @unchecked Sendable {
     public func start(with readAhead: CacheReadAhead) {
         queue.async { [self] in
             guard machine.phase == .idle else { return }
-            handle(.started(readAhead.wait()))
+            handle(.started(readAhead.take()))
         }
     }
 

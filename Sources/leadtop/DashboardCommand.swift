@@ -201,7 +201,12 @@ struct DashboardCommand: AsyncParsableCommand {
             let thread = Thread { [session = prepared.session, app = prepared.app] in
                 continuation.resume(returning: Result {
                     try app.run(
-                        opened: { width, height in _ = session.handle(.resize(width: width, height: height)) },
+                        // What the engine posted already (the cache, being read since the store
+                        // opened) is in the first frame instead of waiting for the next one.
+                        opened: { width, height in
+                            _ = session.handle(.resize(width: width, height: height))
+                            _ = session.handle(.wake)
+                        },
                         render: session.frame, handle: session.handle, framePresented: session.framePresented)
                 })
             }

@@ -50,9 +50,16 @@ enum CampaignReader {
             }
         }
 
-        /// The field whose name the bytes of `key` spell; nil for any other key.
+        /// The field whose name the bytes of `key` spell; nil for any other key. Only the fields
+        /// of the key's length are compared (one or two of them).
         static func named(_ key: Range<Int>, in scanner: PlainJSONScanner) -> Field? {
-            allCases.first { scanner.bytes(in: key, equal: $0.spelling) }
+            guard key.count < byLength.count else { return nil }
+            return byLength[key.count].first { scanner.bytes(in: key, equal: $0.spelling) }
+        }
+
+        /// The fields by the length of their names.
+        private static let byLength: [[Field]] = (0...21).map { count in
+            allCases.filter { $0.spelling.utf8CodeUnitCount == count }
         }
     }
 
@@ -83,8 +90,8 @@ enum CampaignReader {
             case .leadsDelivered: Self.setOnce(&leadsDelivered, Self.integer(&scanner, in: ContractRange.count))
             case .leadsDeliveredToday: Self.setOnce(&leadsDeliveredToday, Self.integer(&scanner, in: ContractRange.count))
             case .creditsSpent: Self.setOnce(&creditsSpent, Self.integer(&scanner, in: ContractRange.count))
-            case .createdAt: Self.setOnce(&createdAt, scanner.string().flatMap(Timestamp.parse))
-            case .updatedAt: Self.setOnce(&updatedAt, scanner.string().flatMap(Timestamp.parse))
+            case .createdAt: Self.setOnce(&createdAt, scanner.timestamp())
+            case .updatedAt: Self.setOnce(&updatedAt, scanner.timestamp())
             }
         }
 

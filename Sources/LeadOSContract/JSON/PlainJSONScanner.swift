@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -80,6 +81,12 @@ struct PlainJSONScanner {
     mutating func string() -> String? {
         guard let range = plainString() else { return nil }
         return String(validating: bytes[range], as: UTF8.self)
+    }
+
+    /// A timestamp (`Timestamp.parse`) read from a string's bytes, without making a `String`.
+    mutating func timestamp() -> Date? {
+        guard let range = plainString() else { return nil }
+        return Timestamp.parse(utf8: UnsafeRawBufferPointer(rebasing: bytes[range]))
     }
 
     /// The byte range inside the quotes of a string without backslashes or control characters.

@@ -25,7 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // CSV output of the subcommands (RFC 4180 quoting).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        // Tests only: property-based rendering of extreme values.
+        // Tests only: property-based rendering of extreme values and decoding of any campaign.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -121,7 +121,9 @@ let package = Package(
             name: "LeadTopTestSupport",
             dependencies: ["LeadOSAPI", "LeadTopCore", "LeadTopRender", "LeadOSSimulator", "CWidth"]
         ),
-        .testTarget(name: "LeadOSAPITests", dependencies: ["LeadOSAPI", "LeadOSSimulator", "LeadTopTestSupport"]),
+        .testTarget(name: "LeadOSAPITests", dependencies: [
+            "LeadOSAPI", "LeadOSSimulator", "LeadTopTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "LeadOSSimulatorTests", dependencies: ["LeadOSSimulator", "LeadOSAPI", "LeadTopTestSupport"]),
         .testTarget(name: "LeadTopCoreTests", dependencies: ["LeadTopCore", "LeadTopTestSupport"]),
         .testTarget(

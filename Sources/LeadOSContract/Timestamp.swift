@@ -15,8 +15,12 @@ public enum Timestamp {
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ` exactly; anything else (offsets, fractions, bad fields) is nil.
     public static func parse(_ text: String) -> Date? {
-        let u = Array(text.utf8)
-        guard u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58, u[19] == 90,
+        parse(utf8: Array(text.utf8))
+    }
+
+    /// `parse` on a text's bytes (indexed from 0), for a reader that has them without a `String`.
+    static func parse<Bytes: RandomAccessCollection<UInt8>>(utf8 u: Bytes) -> Date? where Bytes.Index == Int {
+        guard u.startIndex == 0, u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58, u[19] == 90,
               let y = digits(u, 0, 4), let mo = digits(u, 5, 2), let d = digits(u, 8, 2),
               let h = digits(u, 11, 2), let mi = digits(u, 14, 2), let s = digits(u, 17, 2),
               (1...12).contains(mo), d >= 1, d <= daysInMonth(y, mo), h < 24, mi < 60, s < 60
@@ -108,7 +112,8 @@ public enum Timestamp {
         return (q, Int(r))
     }
 
-    private static func digits(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func digits<Bytes: RandomAccessCollection<UInt8>>(_ u: Bytes, _ start: Int, _ count: Int) -> Int?
+    where Bytes.Index == Int {
         var v = 0
         for i in start..<(start + count) {
             let c = u[i]

@@ -88,6 +88,9 @@ struct DashboardCommand: AsyncParsableCommand {
         // Before the store opens: a second dashboard on the same state directory stops here.
         let lock = try StateLock.acquire(beside: connection.statePath)
         let store = try LocalStore(path: connection.statePath)
+        var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
+        // Read on other cores while the terminal, the state and the HTTP client are set up.
+        let cacheReadAhead = CacheReadAhead(store: store, options: syncOptions)
         trace.record("phase", "store")
         let logger = try RequestLog.logger(environment: environment, level: logLevel.level)
         let app = try TerminalApp(environment: environment, mouse: connection.mouse)
@@ -105,7 +108,6 @@ struct DashboardCommand: AsyncParsableCommand {
             state.message = StatusMessage(recovery, kind: .error, expiresAt: Date().addingTimeInterval(30))
         }
         let session = DashboardSession(state: state, theme: theme, screen: app, trace: trace)
-        var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
         syncOptions.reloadAPIKey = connection.reloadAPIKey
         syncOptions.account = connection.account
         syncOptions.logger = logger
@@ -134,7 +136,8 @@ struct DashboardCommand: AsyncParsableCommand {
         session.loadTheme = ThemeLocator.loader(environment: environment)
         let editor = ExternalEditor(environment: environment)
         session.editCampaign = { request in editor.edit(request) }
-        var prepared = PreparedDashboard(session: session, app: app, engine: engine, connection: connection, storeWarnings: store.warnings)
+        var prepared = PreparedDashboard(session: session, app: app, engine: engine, cacheReadAhead: cacheReadAhead,
+                                         connection: connection, storeWarnings: store.warnings)
         prepared.connection.warnings += themeWarnings
         return prepared
     }
@@ -190,12 +193,17 @@ struct DashboardCommand: AsyncParsableCommand {
     /// thread pool (which the in-process simulator and webhook receiver run on).
     private func runOnUIThread(_ prepared: PreparedDashboard) async -> Result<TerminalApp.ExitReason, any Error> {
         prepared.session.post(.tick(now: Date()))
-        prepared.engine.start()
+        prepared.engine.start(with: prepared.cacheReadAhead)
         return await withCheckedContinuation { continuation in
             let thread = Thread { [session = prepared.session, app = prepared.app] in
                 continuation.resume(returning: Result {
                     try app.run(
-                        opened: { width, height in _ = session.handle(.resize(width: width, height: height)) },
+                        // What the engine posted already (the cache, being read since the store
+                        // opened) is in the first frame instead of waiting for the next one.
+                        opened: { width, height in
+                            _ = session.handle(.resize(width: width, height: height))
+                            _ = session.handle(.wake)
+                        },
                         render: session.frame, handle: session.handle, framePresented: session.framePresented,
                         clockInterval: 1)
                 })
@@ -245,6 +253,8 @@ struct PreparedDashboard {
     var session: DashboardSession
     var app: TerminalApp
     var engine: SyncEngine
+    /// The cache as the engine's start shows it, being read since the store opened.
+    var cacheReadAhead: CacheReadAhead
     var connection: Connection
     /// Permissions tightened or a damaged database moved aside while opening the store.
     var storeWarnings: [String]

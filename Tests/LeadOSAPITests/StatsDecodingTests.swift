@@ -147,6 +147,31 @@ import Testing
         #expect(shared > 3)
     }
 
+    /// Ids are matched on their bytes: an empty id, ids that differ in their last byte or only in
+    /// normalization stay apart, by the reader and day by day (an id with an escape), and an id
+    /// that is not UTF-8 makes the reader decline.
+    @Test(arguments: [false, true]) func idsAreMatchedOnTheirExactBytes(escaped: Bool) throws {
+        let ids = ["", "camp_0001abcdefgh", "camp_0001abcdefgi", "caf\u{E9}", "cafe\u{301}"] + (escaped ? ["q\"uote"] : [])
+        let parts = ids.map { DeliveryStats.CampaignDay(campaignID: $0, delivered: 1, creditsConsumed: 2, avgScore: nil) }
+        let day = { (date: String) in DeliveryStats.Day(date: date, delivered: 5, creditsConsumed: 10, avgScore: nil, byCampaign: parts) }
+        let stats = DeliveryStats(startDate: "2026-05-01", endDate: "2026-05-02", campaignID: nil,
+                                  totals: .init(delivered: 10, creditsConsumed: 20, avgScore: nil),
+                                  data: [day("2026-05-01"), day("2026-05-02")])
+        let body = try LeadOSJSON.encode(stats)
+        #expect((body.withUnsafeBytes(StatsReader.read) == nil) == escaped)
+        let read = try LeadOSJSON.decode(DeliveryStats.self, from: body)
+        // Compared as bytes: `String`'s == would take the two spellings of "café" as one.
+        #expect(read.data.map { $0.byCampaign.map { Array($0.campaignID.utf8) } } == [ids, ids].map { $0.map { Array($0.utf8) } })
+        #expect(read == stats)
+        var invalid = Array(body)
+        let id = Array("abcdefgh".utf8)
+        let at = try #require((0...(invalid.count - id.count)).first { Array(invalid[$0..<($0 + id.count)]) == id })
+        invalid[at + 7] = 0xFF
+        #expect(Data(invalid).withUnsafeBytes(StatsReader.read) == nil)
+        let whole = Result { try Self.wholeDecode(Data(invalid)) }.mapError(Described.init)
+        #expect(Result { try LeadOSJSON.decode(DeliveryStats.self, from: Data(invalid)) }.mapError(Described.init) == whole)
+    }
+
     /// Replies the slicer cannot take apart, or whose pieces fail, give exactly the outcome of the
     /// whole decode: its error, or for a duplicated `data` key, its value.
     @Test func errorsAreThoseOfTheWholeDecode() throws {

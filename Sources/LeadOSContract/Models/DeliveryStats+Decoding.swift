@@ -23,12 +23,16 @@ extension DeliveryStats {
         guard let (header, days) = slices(of: data) else { return try decoder.decode(DeliveryStats.self, from: data) }
         do {
             var stats = try decoder.decode(DeliveryStats.self, from: header)
-            var ids = Set<String>()
+            // By their bytes: a `Set<String>` would take two spellings of one canonical string
+            // (precomposed and decomposed accents) as one id.
+            var ids: [[UInt8]: String] = [:]
             stats.data.reserveCapacity(days.count)
             for range in days {
                 var day = try decoder.decode(Day.self, from: data.subdata(in: range))
                 for index in day.byCampaign.indices {
-                    day.byCampaign[index].campaignID = ids.insert(day.byCampaign[index].campaignID).memberAfterInsert
+                    let id = day.byCampaign[index].campaignID
+                    let bytes = Array(id.utf8)
+                    if let known = ids[bytes] { day.byCampaign[index].campaignID = known } else { ids[bytes] = id }
                 }
                 stats.data.append(day)
             }

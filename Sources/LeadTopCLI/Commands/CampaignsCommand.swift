@@ -24,7 +24,7 @@ public struct CampaignsCommand: AsyncParsableCommand {
     public init() {}
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every campaign (newest first).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every campaign (newest first).")
         @Option(help: "Only campaigns in this status: draft, active, paused or completed.") var status: String?
         @OptionGroup(title: "Output") var output: OutputOptions
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
@@ -50,7 +50,7 @@ public struct CampaignsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one campaign.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one campaign.")
         @Argument(help: ArgumentHelp("The campaign.", valueName: "id|name")) var campaign: String
         @OptionGroup(title: "Output") var output: OutputOptions
         @OptionGroup(title: "Connection") var connection: ConnectionOptions
@@ -68,6 +68,7 @@ public struct CampaignsCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a campaign (active unless --draft).",
             discussion: "Needs a name and at least one job title, from flags or --from-file; other fields take LeadOS's defaults.")
         @OptionGroup(title: "Fields") var fields: CampaignFieldOptions
@@ -90,6 +91,7 @@ public struct CampaignsCommand: AsyncParsableCommand {
 
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change a campaign's settings.",
             discussion: "Only the fields given are sent; a list given replaces the campaign's list whole.")
         @Argument(help: ArgumentHelp("The campaign.", valueName: "id|name")) var campaign: String
@@ -112,7 +114,7 @@ public struct CampaignsCommand: AsyncParsableCommand {
     }
 
     struct Pause: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Pause an active campaign (a paused one stays paused).")
+        static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause an active campaign (a paused one stays paused).")
         @OptionGroup var target: StateChange
 
         func run() async throws {
@@ -121,7 +123,7 @@ public struct CampaignsCommand: AsyncParsableCommand {
     }
 
     struct Resume: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resume a paused campaign (an active one stays active).")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused campaign (an active one stays active).")
         @OptionGroup var target: StateChange
 
         func run() async throws {
@@ -130,7 +132,7 @@ public struct CampaignsCommand: AsyncParsableCommand {
     }
 
     struct Launch: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Launch a draft campaign.")
+        static let configuration = CommandConfiguration(commandName: "launch", abstract: "Launch a draft campaign.")
         @OptionGroup var target: StateChange
 
         func run() async throws {

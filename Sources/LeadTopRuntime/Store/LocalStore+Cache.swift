@@ -62,36 +62,56 @@ extension LocalStore {
         }
     }
 
-    /// Campaigns and values as last saved (the feed's rows are read with `feedPage`). The bytes
-    /// are read in one transaction, then the stats (the biggest value: a day-by-campaign breakdown,
-    /// about 2 MB of JSON for 1,000 campaigns) are decoded on a second core beside the rest.
+    /// Campaigns and values as last saved (the feed's rows are read with `feedPage`). The stats
+    /// (the biggest value: a day-by-campaign breakdown, about 2 MB of JSON for 1,000 campaigns) are
+    /// read and decoded on a second core beside the rest.
     public func loadCache() throws -> CachedState {
+        let stats = Mutex<Result<DeliveryStats?, any Error>>(.success(nil))
+        let rest = Mutex<Result<CachedState, any Error>>(.success(CachedState()))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let read = Result { try cachedStats() }
+                stats.withLock { $0 = read }
+            } else {
+                let read = Result { try cachedCampaignsAndValues() }
+                rest.withLock { $0 = read }
+            }
+        }
+        var state = try rest.withLock { try $0.get() }
+        state.stats = try stats.withLock { try $0.get() }
+        return state
+    }
+
+    /// The cached stats, nil when there are none or they no longer decode. Read in a transaction
+    /// of their own, so that start-up can decode them on one core while the rest is read on another.
+    public func cachedStats() throws -> DeliveryStats? {
+        let body = try db.read { db -> Data? in
+            guard let rowID = try Int64.fetchOne(db, sql: "SELECT rowid FROM cached_value WHERE name = ?",
+                                                 arguments: [Resource.stats.name]) else { return nil }
+            return try BlobIO.read(table: "cached_value", column: "body", rowID: rowID, in: db)
+        }
+        return body.flatMap { try? LeadOSJSON.decode(DeliveryStats.self, from: $0) }
+    }
+
+    /// Campaigns, balance and feedback summary as last saved, and when the newest value was saved;
+    /// everything but the stats (`cachedStats`). What no longer decodes is left out.
+    public func cachedCampaignsAndValues() throws -> CachedState {
         let (campaignBodies, values, savedAt) = try db.read { db in
             let campaigns = try Data.fetchAll(db, sql: "SELECT body FROM cached_campaign ORDER BY position, id")
             var values: [String: Data] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT name, rowid FROM cached_value") {
+            for row in try Row.fetchAll(db, sql: "SELECT name, rowid FROM cached_value WHERE name != ?",
+                                        arguments: [Resource.stats.name]) {
                 values[row["name"]] = try BlobIO.read(table: "cached_value", column: "body", rowID: row["rowid"], in: db)
             }
             let saved = try Double.fetchOne(db, sql: "SELECT MAX(saved_at) FROM cached_value")
                 ?? Double.fetchOne(db, sql: "SELECT MAX(delivered_at) FROM cached_lead")
             return (campaigns, values, saved.map(Date.init(timeIntervalSince1970:)))
         }
-        let stats = Mutex<DeliveryStats?>(nil)
-        let rest = Mutex(CachedState())
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let decoder = LeadOSJSON.makeDecoder()
-            if part == 0 {
-                stats.withLock { $0 = values[Resource.stats.name].flatMap { try? LeadOSJSON.decode(DeliveryStats.self, from: $0) } }
-                return
-            }
-            var state = CachedState()
-            state.campaigns = campaignBodies.compactMap { try? decoder.decode(Campaign.self, from: $0) }
-            state.balance = values[Resource.balance.name].flatMap { try? decoder.decode(Balance.self, from: $0) }
-            state.feedbackSummary = values[Resource.feedbackSummary.name].flatMap { try? decoder.decode(FeedbackSummary.self, from: $0) }
-            rest.withLock { $0 = state }
-        }
-        var state = rest.withLock { $0 }
-        state.stats = stats.withLock { $0 }
+        let decoder = LeadOSJSON.makeDecoder()
+        var state = CachedState()
+        state.campaigns = campaignBodies.compactMap { try? Campaign.decode(from: $0, decoder: decoder) }
+        state.balance = values[Resource.balance.name].flatMap { try? decoder.decode(Balance.self, from: $0) }
+        state.feedbackSummary = values[Resource.feedbackSummary.name].flatMap { try? decoder.decode(FeedbackSummary.self, from: $0) }
         state.savedAt = savedAt
         return state
     }

@@ -94,7 +94,16 @@ public final class SyncEngine: @unchecked Sendable {
     public func start() {
         queue.async { [self] in
             guard machine.phase == .idle else { return }
-            handle(.started(loadCache()))
+            handle(.started(CacheReadAhead.read(store, firstFeedPage: options.firstFeedPage)))
+        }
+    }
+
+    /// `start()`, showing the cache as `readAhead` read it (begun when the store opened) instead
+    /// of reading it only now.
+    public func start(with readAhead: CacheReadAhead) {
+        queue.async { [self] in
+            guard machine.phase == .idle else { return }
+            handle(.started(readAhead.take()))
         }
     }
 
@@ -201,14 +210,6 @@ public final class SyncEngine: @unchecked Sendable {
     func observe(_ meta: ResponseMeta) {
         guard let limit = meta.rateLimit else { return }
         queue.async { [self] in handle(.rateLimitSeen(limit)) }
-    }
-
-    /// What the cache holds: campaigns, values and the feed's first page. Only a page of leads is
-    /// read, however big the cache: the feed reads the rest as it scrolls.
-    private func loadCache() -> CachedStart {
-        let page = try? store.feedPage(FeedRequest(filter: .all, offset: 0, limit: options.firstFeedPage, generation: 0))
-        return CachedStart(cached: (try? store.loadCache()) ?? CachedState(), firstPage: page,
-                           gap: page == nil ? nil : try? store.feedGap())
     }
 }
 

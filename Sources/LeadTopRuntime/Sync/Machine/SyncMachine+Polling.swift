@@ -124,8 +124,8 @@ extension SyncMachine {
             send(.emit(.balance(balance)))
             send(.cache(.balance(balance, at: now)))
         case .stats(let stats, let body):
-            if let last = lastPolled.stats, last.scope == stats.campaignID, last.body == body { return }
-            lastPolled.stats = LastPolled.Stats(scope: stats.campaignID, body: body)
+            if lastPolled.stats == stats { return }
+            lastPolled.stats = stats
             send(.emit(.stats(stats)))
             // The start shows the account's stats over the standard range; caching another range
             // or a campaign's stats under that one name would show them as those at the next start.

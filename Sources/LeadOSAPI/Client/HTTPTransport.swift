@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import LeadOSContract
 import NIOCore
+import NIOFoundationEssentialsCompat
 import NIOHTTP1
 import NIOPosix
 
@@ -71,8 +72,11 @@ final class HTTPTransport: Sendable {
             }
             var headers: [String: String] = [:]
             for header in response.headers { headers[header.name] = header.value }
+            // The body's bytes are handed over, not copied: a big account's stats reply is
+            // megabytes, and a copy doubled the memory it takes at its peak.
+            var body = response.body ?? ByteBuffer()
             return Reply(status: Int(response.status.code), headers: headers,
-                         body: response.body.map { Data($0.readableBytesView) } ?? Data())
+                         body: body.readData(length: body.readableBytes, byteTransferStrategy: .noCopy) ?? Data())
         } catch is ResponseAccumulator.ResponseTooBigError {
             throw LeadOSError.oversize(limitBytes: limit)
         } catch let error as HTTPClientError where error == .deadlineExceeded {

@@ -39,8 +39,9 @@ public enum LeadOSJSON {
         if type == DeliveryStats.self, let stats = try DeliveryStats.decode(from: data, decoder: makeDecoder()) as? T {
             return stats
         }
-        if type == Campaign.self, let campaign = data.withUnsafeBytes(CampaignReader.read) as? T {
-            return campaign
+        if type == Campaign.self {
+            let read: Campaign? = data.withUnsafeBytes { bytes in CampaignReader.read(bytes) }
+            if let campaign = read as? T { return campaign }
         }
         return try makeDecoder().decode(type, from: data)
     }

@@ -13,9 +13,9 @@ import Darwin
 /// convert exactly, `null`, each in its contract range (`ContractRange`). On anything else it
 /// returns nil and the caller decodes the ordinary way, so every unusual reply, and every error,
 /// is `JSONDecoder`'s.
-struct StatsReader {
-    private let bytes: UnsafeRawBufferPointer
-    private var i = 0
+struct StatsReader: JSONByteScanning {
+    let bytes: UnsafeRawBufferPointer
+    var i = 0
     /// Each campaign id once, by a hash of its bytes: it repeats on every day of the month, and
     /// making a `String` of each occurrence first (an id of 17 bytes is an allocation) cost an
     /// allocation, a UTF-8 check and a free 30,000 times for a month of 1,000 campaigns.
@@ -221,42 +221,7 @@ struct StatsReader {
         return string().map { .some($0) }
     }
 
-    /// The byte range inside the quotes of a string without backslashes or control characters.
-    private mutating func plainString() -> Range<Int>? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = i
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                i += 1
-                return start..<(i - 1)
-            }
-            guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
-            i += 1
-        }
-        return nil
-    }
 
-    /// An integer: an optional minus and digits without a leading zero, no fraction or exponent,
-    /// in `Int`'s range.
-    private mutating func integer() -> Int? {
-        let negative = take(UInt8(ascii: "-"))
-        let start = i
-        var magnitude = 0
-        while i < bytes.count, let digit = Self.digit(bytes[i]) {
-            let (times, overflowA) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = times.addingReportingOverflow(digit)
-            guard !overflowA, !overflowB else { return nil }
-            magnitude = sum
-            i += 1
-        }
-        let count = i - start
-        guard count > 0, count == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-            return nil
-        }
-        return negative ? -magnitude : magnitude
-    }
 
     /// A number as `Double`. Most have at most 15 significant digits, at most 15 of them after the
     /// point, and no exponent: such a value is an integer below 2^53 divided by a power of ten below
@@ -337,29 +302,5 @@ struct StatsReader {
 
     private static func digit(_ byte: UInt8) -> Int? {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
-    }
-
-    // MARK: Bytes
-
-    private mutating func take(_ byte: UInt8) -> Bool {
-        guard i < bytes.count, bytes[i] == byte else { return false }
-        i += 1
-        return true
-    }
-
-    private mutating func takeNull() -> Bool {
-        guard i + 4 <= bytes.count, bytes[i] == UInt8(ascii: "n"), bytes[i + 1] == UInt8(ascii: "u"),
-              bytes[i + 2] == UInt8(ascii: "l"), bytes[i + 3] == UInt8(ascii: "l") else { return false }
-        i += 4
-        return true
-    }
-
-    private mutating func skipWhitespace() {
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x20, 0x09, 0x0A, 0x0D: i += 1
-            default: return
-            }
-        }
     }
 }

@@ -1,0 +1,70 @@
+/// The steps every hand reader of plain JSON shares (`PlainJSONScanner`, `StatsReader`): each
+/// reads at `i` in `bytes` and answers nil or false at anything outside the plain form, after
+/// which the reader gives up and leaves the document to `JSONDecoder`.
+protocol JSONByteScanning {
+    var bytes: UnsafeRawBufferPointer { get }
+    var i: Int { get set }
+}
+
+extension JSONByteScanning {
+    /// The byte range inside the quotes of a string without backslashes or control characters.
+    mutating func plainString() -> Range<Int>? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = i
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") {
+                i += 1
+                return start..<(i - 1)
+            }
+            guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// An integer: an optional minus and digits without a leading zero, no fraction or exponent,
+    /// in `Int`'s range (`Int.min` itself is declined).
+    mutating func integer() -> Int? {
+        let negative = take(UInt8(ascii: "-"))
+        let start = i
+        var magnitude = 0
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+            let (times, overflowA) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = times.addingReportingOverflow(Int(bytes[i] - UInt8(ascii: "0")))
+            guard !overflowA, !overflowB else { return nil }
+            magnitude = sum
+            i += 1
+        }
+        let count = i - start
+        guard count > 0, count == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            return nil
+        }
+        return negative ? -magnitude : magnitude
+    }
+
+    // MARK: Bytes
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard i < bytes.count, bytes[i] == byte else { return false }
+        i += 1
+        return true
+    }
+
+    mutating func takeNull() -> Bool {
+        guard i + 4 <= bytes.count, bytes[i] == UInt8(ascii: "n"), bytes[i + 1] == UInt8(ascii: "u"),
+              bytes[i + 2] == UInt8(ascii: "l"), bytes[i + 3] == UInt8(ascii: "l") else { return false }
+        i += 4
+        return true
+    }
+
+    mutating func skipWhitespace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return
+            }
+        }
+    }
+}

@@ -133,6 +133,23 @@ import Testing
         }
     }
 
+    /// A chunked reply announces no length, so the cap is counted as the pieces arrive.
+    @Test func oversizeChunkedBodiesAreCutOff() async throws {
+        let piece = String(repeating: "x", count: 64 * 1024)
+        let server = ScriptedServer { _, _ in .trickle(piece: piece, chunks: 20, interval: 0) }
+        try await server.start()
+        defer { server.stop() }
+        await #expect(throws: LeadOSError.oversize(limitBytes: 1024 * 1024)) {
+            try await Self.client(server, maxBody: 1024 * 1024).balance()
+        }
+        // 1.25 MiB under a 2 MiB cap arrives whole, and fails to decode as a balance.
+        do { _ = try await Self.client(server, maxBody: 2 * 1024 * 1024).balance(); Issue.record("expected a LeadOSError") }
+        catch let error as LeadOSError {
+            guard case .undecodable(200, _, let excerpt) = error else { Issue.record("got \(error)"); return }
+            #expect(excerpt.hasPrefix("xxxx"))
+        }
+    }
+
     @Test func slowLorisTimesOut() async throws {
         let server = ScriptedServer { _, _ in .trickle(piece: " ", chunks: 100, interval: 0.1) }
         try await server.start()

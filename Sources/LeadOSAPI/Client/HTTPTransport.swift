@@ -52,32 +52,32 @@ final class HTTPTransport: Sendable {
     /// streamed body, with a racing sleep for the deadline, woke four or five threads per request,
     /// which made an idle poll cost several times its own work.)
     func send(_ request: Request, limit: Int, timeout: TimeInterval) async throws -> Reply {
-        let task: HTTPClient.Task<HTTPClient.Response>
+        let task: HTTPClient.Task<ReplyGatherer.Gathered>
         do {
             var headers = HTTPHeaders()
             for (name, value) in request.headers { headers.add(name: name, value: value) }
             let outgoing = try HTTPClient.Request(url: request.url, method: HTTPMethod(rawValue: request.method.rawValue),
                                                   headers: headers, body: request.body.map { .data($0) })
             let seconds = timeout.isFinite ? min(max(0, timeout), 86_400) : 86_400
-            task = client.execute(request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: limit),
+            task = client.execute(request: outgoing, delegate: ReplyGatherer(limit: limit),
                                   deadline: .now() + .nanoseconds(Int64(seconds * 1e9)))
         } catch {
             throw Self.map(error, limit: limit, url: request.url)
         }
         do {
-            let response = try await withTaskCancellationHandler {
+            let reply = try await withTaskCancellationHandler {
                 try await task.futureResult.get()
             } onCancel: {
                 task.cancel()
             }
             var headers: [String: String] = [:]
-            for header in response.headers { headers[header.name] = header.value }
+            for header in reply.head.headers { headers[header.name] = header.value }
             // The body's bytes are handed over, not copied: a big account's stats reply is
             // megabytes, and a copy doubled the memory it takes at its peak.
-            var body = response.body ?? ByteBuffer()
-            return Reply(status: Int(response.status.code), headers: headers,
+            var body = reply.body
+            return Reply(status: Int(reply.head.status.code), headers: headers,
                          body: body.readData(length: body.readableBytes, byteTransferStrategy: .noCopy) ?? Data())
-        } catch is ResponseAccumulator.ResponseTooBigError {
+        } catch is ReplyGatherer.TooBig {
             throw LeadOSError.oversize(limitBytes: limit)
         } catch let error as HTTPClientError where error == .deadlineExceeded {
             throw LeadOSError.timeout(seconds: timeout)

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import LeadOSAPI
 @testable import LeadOSContract
@@ -170,6 +171,40 @@ import Testing
         #expect(Data(invalid).withUnsafeBytes(StatsReader.read) == nil)
         let whole = Result { try Self.wholeDecode(Data(invalid)) }.mapError(Described.init)
         #expect(Result { try LeadOSJSON.decode(DeliveryStats.self, from: Data(invalid)) }.mapError(Described.init) == whole)
+    }
+
+    /// The eight-bytes-at-a-time test of a string's bytes says what a byte-by-byte look says, for
+    /// words made mostly of the bytes around the ones it looks for.
+    @Test func theWordTestFindsQuotesBackslashesAndControlBytes() async {
+        let near: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0x9F, 0xA0, 0xA2, 0xDC, 0xFF, 0x61]
+        let byte = Gen<Int>.int(in: 0...(near.count * 2 - 1)).map { $0 < near.count ? near[$0] : UInt8($0 * 37 % 256) }
+        await propertyCheck(count: 5_000, input: byte.array(of: 8)) { bytes in
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let expected = bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+            #expect(StatsReader.holdsQuoteBackslashOrControl(word) == expected, "\(bytes)")
+        }
+    }
+
+    /// Thousands of ids, each interned once: the same `String` on every later sight, never another id's.
+    @Test func theInternerKeepsEachIdOnce() {
+        var interner = IDInterner()
+        let ids = (0..<5_000).map { "camp_\(String($0, radix: 36))_\(String(repeating: "x", count: $0 % 20))" }
+        func intern(_ id: String) -> String? {
+            var bytes = Array(id.utf8)
+            return bytes.withUnsafeMutableBytes { interner.id(UnsafeRawBufferPointer($0)) }
+        }
+        func storage(_ id: String) -> UnsafeRawPointer? {
+            var id = id
+            return id.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        let first = ids.map { intern($0)! }
+        #expect(first == ids)
+        let again = ids.map { intern($0)! }
+        #expect(again == ids)
+        // Ids of more than 15 bytes live on the heap (shorter ones inside the `String` itself).
+        #expect(zip(first, again).filter { $0.0.utf8.count > 15 }.allSatisfy { storage($0) == storage($1) })
+        #expect(first.filter { $0.utf8.count > 15 }.count > 3_000)
+        #expect(intern("camp_\u{FF}") != nil && [UInt8]([0xFF, 0xFE]).withUnsafeBytes { interner.id($0) } == nil)
     }
 
     /// Replies the slicer cannot take apart, or whose pieces fail, give exactly the outcome of the

@@ -11,6 +11,12 @@ extension JSONByteScanning {
     mutating func plainString() -> Range<Int>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = i
+        // Eight bytes at a time while none is a quote, a backslash or a control character; the
+        // byte loop below finds which one it is.
+        while i + 8 <= bytes.count,
+              !Self.holdsQuoteBackslashOrControl(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))) {
+            i += 8
+        }
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
@@ -42,6 +48,18 @@ extension JSONByteScanning {
             return nil
         }
         return negative ? -magnitude : magnitude
+    }
+
+    /// Whether any byte of `word` is `"`, `\\` or below 0x20. (`x - 0x01…01 & ~x & 0x80…80` is
+    /// nonzero exactly when some byte of `x` is zero; `x - 0x20…20 & ~x & 0x80…80` when some byte
+    /// is below 0x20.)
+    static func holdsQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroInQuote | zeroInBackslash | control) & highs != 0
     }
 
     // MARK: Bytes

@@ -16,10 +16,8 @@ import Darwin
 struct StatsReader: JSONByteScanning {
     let bytes: UnsafeRawBufferPointer
     var i = 0
-    /// Each campaign id once, by a hash of its bytes: it repeats on every day of the month, and
-    /// making a `String` of each occurrence first (an id of 17 bytes is an allocation) cost an
-    /// allocation, a UTF-8 check and a free 30,000 times for a month of 1,000 campaigns.
-    private var ids: [Int: [String]] = [:]
+    /// Each campaign id made a `String` once.
+    private var ids = IDInterner()
 
     private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -54,6 +52,13 @@ struct StatsReader: JSONByteScanning {
         }
 
         static let spellings: [(bytes: [UInt8], key: Key)] = allCases.map { (Array($0.name.utf8), $0) }
+
+        /// The spellings by length: `byLength[n]` holds those of `n` bytes.
+        static let byLength: [[(bytes: [UInt8], key: Key)]] = {
+            var table = Array(repeating: [(bytes: [UInt8], key: Key)](), count: spellings.map(\.bytes.count).max()! + 1)
+            for spelling in spellings { table[spelling.bytes.count].append(spelling) }
+            return table
+        }()
     }
 
     /// Stores `value` in an empty `slot`; false for a missing value or a key seen twice.
@@ -178,10 +183,11 @@ struct StatsReader: JSONByteScanning {
 
     // MARK: Values
 
-    /// A key of the documented shape, written without escapes.
+    /// A key of the documented shape, written without escapes; only spellings of its length are
+    /// compared (two at most).
     private mutating func key() -> Key? {
-        guard let range = plainString(), let base = bytes.baseAddress else { return nil }
-        for spelling in Key.spellings where spelling.bytes.count == range.count {
+        guard let range = plainString(), let base = bytes.baseAddress, range.count < Key.byLength.count else { return nil }
+        for spelling in Key.byLength[range.count] {
             if spelling.bytes.withUnsafeBytes({ memcmp(base + range.lowerBound, $0.baseAddress!, range.count) }) == 0 {
                 return spelling.key
             }
@@ -198,22 +204,7 @@ struct StatsReader: JSONByteScanning {
     /// A campaign id: a string as `string()` reads it, the same `String` for the same bytes.
     private mutating func campaignID() -> String? {
         guard let range = plainString() else { return nil }
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
-        var hasher = Hasher()
-        hasher.combine(bytes: raw)
-        let key = hasher.finalize()
-        if let known = ids[key]?.first(where: { Self.spells($0, raw) }) { return known }
-        guard let id = String(validating: raw, as: UTF8.self) else { return nil }
-        ids[key, default: []].append(id)
-        return id
-    }
-
-    /// Whether `text`'s UTF-8 is exactly `raw`.
-    private static func spells(_ text: String, _ raw: UnsafeRawBufferPointer) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
-            utf8.count == raw.count && (raw.count == 0 || memcmp(utf8.baseAddress!, raw.baseAddress!, raw.count) == 0)
-        }
+        return ids.id(UnsafeRawBufferPointer(rebasing: bytes[range]))
     }
 
     private mutating func optionalString() -> String?? {

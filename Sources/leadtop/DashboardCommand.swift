@@ -89,8 +89,10 @@ struct DashboardCommand: AsyncParsableCommand {
         let lock = try StateLock.acquire(beside: connection.statePath)
         let store = try LocalStore(path: connection.statePath)
         var syncOptions = SyncOptions(intervals: connection.intervals, webhook: connection.webhook)
-        // Read on other cores while the terminal, the state and the HTTP client are set up.
-        let cacheReadAhead = CacheReadAhead(store: store, options: syncOptions)
+        // Read on other cores while the terminal, the state and the HTTP client are set up: begun
+        // before the arguments were parsed when they named this database (`EarlyCacheRead`).
+        let cacheReadAhead = EarlyCacheRead.take()?.adopt(store, options: syncOptions)
+            ?? CacheReadAhead(store: store, options: syncOptions)
         trace.record("phase", "store")
         let logger = try RequestLog.logger(environment: environment, level: logLevel.level)
         let app = try TerminalApp(environment: environment, mouse: connection.mouse)

@@ -40,8 +40,9 @@ struct LeadTopCommand: AsyncParsableCommand {
         let names = Set(Subcommands.configuration.subcommands.map { $0._commandName })
         let first = arguments.first ?? ""
         let second = arguments.dropFirst().first ?? ""
-        let root: any ParsableCommand.Type = names.contains(first) || (first == "help" && names.contains(second))
-            ? Subcommands.self : LeadTopCommand.self
+        let isSubcommand = names.contains(first) || (first == "help" && names.contains(second))
+        let root: any ParsableCommand.Type = isSubcommand ? Subcommands.self : LeadTopCommand.self
+        if !isSubcommand { EarlyCacheRead.begin(arguments: arguments, environment: ProcessInfo.processInfo.environment) }
         do {
             var command = try root.parseAsRoot(arguments)
             if var command = command as? any AsyncParsableCommand {

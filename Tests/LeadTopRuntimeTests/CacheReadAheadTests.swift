@@ -80,6 +80,71 @@ import Testing
         #expect(start.firstPage?.leads == [] && start.firstPage?.total == 0)
     }
 
+    /// Begun before the store is open, the read shows what the store's own read shows, when the
+    /// store adopts it.
+    @Test func anEarlyReadShowsWhatTheStoreReads() throws {
+        let (store, healthy) = try Self.filledStore()
+        let early = CacheReadAhead(early: store.path, firstFeedPage: 40)
+        let start = try #require(early.adopt(store, options: Self.options(firstFeedPage: 40))).take()
+        let expected = CacheReadAhead.read(store, firstFeedPage: 40)
+        #expect(start.cached == CachedState(campaigns: healthy, balance: Self.balance, stats: Self.stats,
+                                            feedbackSummary: Self.summary, savedAt: Self.now))
+        #expect(start.cached == expected.cached)
+        #expect(start.firstPage == expected.firstPage && start.firstPage?.leads.count == 40)
+        #expect(start.gap == expected.gap)
+    }
+
+    /// A read of another file, or for another page size, is not the store's to take.
+    @Test func anEarlyReadOfAnotherFileIsDropped() throws {
+        let (store, _) = try Self.filledStore()
+        let (other, _) = try Self.filledStore()
+        #expect(CacheReadAhead(early: other.path, firstFeedPage: 40).adopt(store, options: Self.options(firstFeedPage: 40)) == nil)
+        #expect(CacheReadAhead(early: store.path, firstFeedPage: 40).adopt(store, options: Self.options(firstFeedPage: 200)) == nil)
+    }
+
+    /// An early read that finds no database reads nothing; the store that adopts it, created
+    /// meanwhile, is read when the read is taken.
+    @Test func anEarlyReadThatFailsFallsBackToTheStore() throws {
+        let path = Fixtures.tempDatabasePath()
+        let early = CacheReadAhead(early: path, firstFeedPage: 10)
+        #expect(early.take().firstPage == nil, "no file, nothing read")
+        let early2 = CacheReadAhead(early: path, firstFeedPage: 10)
+        let store = try LocalStore(path: path)
+        try store.storeLeads(Self.leads, limit: 1_000)
+        try store.cacheValue(Self.balance, for: .balance, at: Self.now)
+        let start = try #require(early2.adopt(store, options: Self.options(firstFeedPage: 10))).take()
+        #expect(start.cached.balance == Self.balance)
+        #expect(start.firstPage?.leads.count == 10)
+    }
+
+    /// A file from before the last migration is not read early, and neither is a missing one.
+    @Test func aDatabaseMissingAMigrationIsNotReadEarly() throws {
+        let path = Fixtures.tempDatabasePath()
+        let store = try LocalStore(path: path)
+        #expect(throws: Never.self) { try LocalStore(readingOnly: path) }
+        try store.db.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = (SELECT MAX(identifier) FROM grdb_migrations)") }
+        #expect(throws: LocalStore.NotCurrent.self) { try LocalStore(readingOnly: path) }
+        #expect(throws: (any Error).self) { try LocalStore(readingOnly: path + ".missing") }
+        #expect(!FileManager.default.fileExists(atPath: path + ".missing"), "nothing is created")
+    }
+
+    /// The database a dashboard's arguments will open, guessed before they are parsed.
+    @Test func theEarlyReadGuessesTheProfileFromTheArguments() {
+        let env = ["XDG_STATE_HOME": "/s", "HOME": "/h"]
+        #expect(LocalStore.guessedPath(dashboardArguments: [], environment: env) == "/s/leadtop/leadtop.sqlite")
+        #expect(LocalStore.guessedPath(dashboardArguments: ["--api-key", "k", "--profile", "work"], environment: env)
+                == "/s/leadtop/profiles/work/leadtop.sqlite")
+        #expect(LocalStore.guessedPath(dashboardArguments: ["--profile=a b"], environment: env)
+                == "/s/leadtop/profiles/a%20b/leadtop.sqlite")
+        #expect(LocalStore.guessedPath(dashboardArguments: [], environment: env.merging(["LEADTOP_PROFILE": "ops"]) { $1 })
+                == "/s/leadtop/profiles/ops/leadtop.sqlite")
+        #expect(LocalStore.guessedPath(dashboardArguments: ["--profile", "x", "--profile", "y"], environment: env)
+                == "/s/leadtop/profiles/y/leadtop.sqlite")
+        for arguments in [["--demo"], ["--help"], ["-h"], ["--version"], ["--profile"], ["--generate-completion-script", "bash"]] {
+            #expect(LocalStore.guessedPath(dashboardArguments: arguments, environment: env) == nil, "\(arguments)")
+        }
+    }
+
     /// The engine started with the read-ahead shows the cache first, in the order the state
     /// expects it, and nothing of it is read again.
     @Test func theEngineStartedWithTheReadAheadShowsItsCacheFirst() async throws {

@@ -32,6 +32,25 @@ public final class LocalStore: Sendable {
         if let broken { _ = try restore(broken.salvaged ?? []) }
     }
 
+    /// The store at `path` opened only to read, for reading the cache before the store proper is
+    /// open (`CacheReadAhead(early:firstFeedPage:)`): nothing is created, tightened, repaired or
+    /// migrated, and a file missing a migration is refused (`NotCurrent`), as is a missing file.
+    public init(readingOnly path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(1)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -512") }
+        let db = try DatabaseQueue(path: path, configuration: configuration)
+        guard try db.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw NotCurrent() }
+        self.path = path
+        self.db = db
+        warnings = []
+        recoveryStatus = nil
+    }
+
+    /// A database file from before this version's last migration.
+    public struct NotCurrent: Error {}
+
     /// Opens the file, migrates it and reads the outbox once, turning the errors that mean the
     /// file is damaged into `DatabaseDamage`.
     private static func openChecked(_ path: String) throws -> DatabaseQueue {

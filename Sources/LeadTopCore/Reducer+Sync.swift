@@ -104,14 +104,34 @@ extension AppState {
     }
 
     /// Deliveries per campaign for the last `days` days of account stats, oldest first.
+    ///
+    /// Each campaign's row is found by a cheap hash of its id (`SeriesKey`) instead of the
+    /// `String`'s own hashing: a month of 1,000 campaigns is 14,000 lookups, on the UI thread.
     static func series(from stats: DeliveryStats, days: Int) -> [String: [Int]] {
         let recent = stats.data.suffix(days)
-        var result: [String: [Int]] = [:]
+        let width = recent.count
+        var rows: [SeriesKey: Int] = [:]
+        rows.reserveCapacity(recent.lazy.map(\.byCampaign.count).max() ?? 0)
+        var ids: [String] = []
+        var counts: [Int] = []
         for (offset, day) in recent.enumerated() {
             for part in day.byCampaign {
-                result[part.campaignID, default: Array(repeating: 0, count: recent.count)][offset] = part.delivered
+                let key = SeriesKey(part.campaignID)
+                let row: Int
+                if let known = rows[key] {
+                    row = known
+                } else {
+                    row = ids.count
+                    rows[key] = row
+                    ids.append(part.campaignID)
+                    counts.append(contentsOf: repeatElement(0, count: width))
+                }
+                counts[row * width + offset] = part.delivered
             }
         }
+        var result: [String: [Int]] = [:]
+        result.reserveCapacity(ids.count)
+        for (row, id) in ids.enumerated() { result[id] = Array(counts[(row * width)..<((row + 1) * width)]) }
         return result
     }
 }

@@ -7,7 +7,7 @@ import Darwin
 /// The campaign ids of one stats reply, each made a `String` once: an id repeats on every day of
 /// the month, and a 17-byte id is an allocation, a UTF-8 check and a free each time it is made.
 ///
-/// An open-addressing table keyed by a cheap hash of the id's bytes (`Hasher`'s SipHash, run
+/// An open-addressing table keyed by a cheap hash of the id's bytes (`ByteHash`) (`Hasher`'s SipHash, run
 /// 30,000 times, was a tenth of the stats decode). The hash is not keyed, so a reply could be made
 /// of ids that all collide: probing stops after `maxProbes` slots and such an id is made afresh,
 /// which keeps every lookup a few comparisons however the ids are chosen.
@@ -18,7 +18,7 @@ struct IDInterner {
 
     /// The id spelled by `raw`, validated as UTF-8 (nil when it is not), the same `String` each time.
     mutating func id(_ raw: UnsafeRawBufferPointer) -> String? {
-        let hash = Self.hash(raw)
+        let hash = ByteHash.of(raw)
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<Self.maxProbes {
@@ -44,26 +44,6 @@ struct IDInterner {
             while slots[index] != nil { index = (index + 1) & mask }
             slots[index] = (hash, id)
         }
-    }
-
-    /// A multiply-and-shift hash of the bytes, eight at a time.
-    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-        var i = 0
-        while i + 8 <= raw.count {
-            hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash >> 31
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < raw.count {
-            tail |= UInt64(raw[i]) << shift
-            shift += 8
-            i += 1
-        }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        return hash ^ (hash >> 29)
     }
 
     /// Whether `text`'s UTF-8 is exactly `raw`.

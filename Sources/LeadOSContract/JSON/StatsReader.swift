@@ -18,6 +18,8 @@ struct StatsReader: JSONByteScanning {
     var i = 0
     /// Each campaign id made a `String` once.
     private var ids = IDInterner()
+    /// `campaignDays`' buffer.
+    private var scratch: [DeliveryStats.CampaignDay] = []
 
     private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -125,7 +127,12 @@ struct StatsReader: JSONByteScanning {
     }
 
     private mutating func campaignDays() -> [DeliveryStats.CampaignDay]? {
-        var parts: [DeliveryStats.CampaignDay] = []
+        // Gathered in a buffer kept from day to day, then copied once at its size: appending to a
+        // new array reallocated it ten times on the way to a thousand campaigns.
+        var parts = scratch
+        scratch = []
+        parts.removeAll(keepingCapacity: true)
+        defer { scratch = parts }
         let complete = elements { reader in
             var id: String?, delivered: Int?, credits: Int?, score: Double??
             let complete = reader.members { reader, key in
@@ -141,7 +148,10 @@ struct StatsReader: JSONByteScanning {
             parts.append(.init(campaignID: id, delivered: delivered, creditsConsumed: credits, avgScore: score ?? nil))
             return true
         }
-        return complete ? parts : nil
+        guard complete else { return nil }
+        return [DeliveryStats.CampaignDay](unsafeUninitializedCapacity: parts.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: parts)
+        }
     }
 
     // MARK: Structure

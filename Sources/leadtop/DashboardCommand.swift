@@ -191,18 +191,26 @@ struct DashboardCommand: AsyncParsableCommand {
             simulator: nil, temporaryDirectory: nil)
     }
 
+    /// How long the first frame waits for the cache: longer than a 100,000-lead cache takes to
+    /// read, short enough that a slow disk still shows the dashboard at once.
+    static let firstFrameWait = DispatchTimeInterval.milliseconds(150)
+
     /// Runs the curses loop on a thread of its own, so it never blocks Swift concurrency's small
     /// thread pool (which the in-process simulator and webhook receiver run on).
     private func runOnUIThread(_ prepared: PreparedDashboard) async -> Result<TerminalApp.ExitReason, any Error> {
         prepared.session.post(.tick(now: Date()))
-        prepared.engine.start(with: prepared.cacheReadAhead)
+        let cacheShown = DispatchSemaphore(value: 0)
+        prepared.engine.start(with: prepared.cacheReadAhead) { cacheShown.signal() }
         return await withCheckedContinuation { continuation in
             let thread = Thread { [session = prepared.session, app = prepared.app] in
                 continuation.resume(returning: Result {
                     try app.run(
-                        // What the engine posted already (the cache, being read since the store
-                        // opened) is in the first frame instead of waiting for the next one.
+                        // The first frame shows the cache: once the terminal is set up, a read
+                        // still under way is waited for (a large account's takes a few
+                        // milliseconds more), since a frame drawn before it would be empty and
+                        // redrawn at once, on a machine busy with the read.
                         opened: { width, height in
+                            _ = cacheShown.wait(timeout: .now() + Self.firstFrameWait)
                             _ = session.handle(.resize(width: width, height: height))
                             _ = session.handle(.wake)
                         },

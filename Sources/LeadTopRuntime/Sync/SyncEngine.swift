@@ -99,9 +99,10 @@ public final class SyncEngine: @unchecked Sendable {
     }
 
     /// `start()`, showing the cache as `readAhead` read it (begun when the store opened) instead
-    /// of reading it only now.
-    public func start(with readAhead: CacheReadAhead) {
+    /// of reading it only now. `shown` runs once every update of the cache has gone to the sink.
+    public func start(with readAhead: CacheReadAhead, shown: (@Sendable () -> Void)? = nil) {
         queue.async { [self] in
+            defer { shown?() }
             guard machine.phase == .idle else { return }
             handle(.started(readAhead.take()))
         }

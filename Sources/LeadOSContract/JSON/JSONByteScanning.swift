@@ -7,6 +7,41 @@ protocol JSONByteScanning {
 }
 
 extension JSONByteScanning {
+    /// Walks an object: `key` reads each key (nil, for a key the reader does not take, ends the
+    /// walk) and `member` its value.
+    mutating func members<Key>(key: (inout Self) -> Key?, _ member: (inout Self, Key) -> Bool) -> Bool {
+        skipWhitespace()
+        guard take(UInt8(ascii: "{")) else { return false }
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return true }
+        while true {
+            skipWhitespace()
+            guard let name = key(&self) else { return false }
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { return false }
+            skipWhitespace()
+            guard member(&self, name) else { return false }
+            skipWhitespace()
+            if take(UInt8(ascii: "}")) { return true }
+            guard take(UInt8(ascii: ",")) else { return false }
+        }
+    }
+
+    /// Walks an array, `element` reading each value.
+    mutating func elements(_ element: (inout Self) -> Bool) -> Bool {
+        skipWhitespace()
+        guard take(UInt8(ascii: "[")) else { return false }
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return true }
+        while true {
+            skipWhitespace()
+            guard element(&self) else { return false }
+            skipWhitespace()
+            if take(UInt8(ascii: "]")) { return true }
+            guard take(UInt8(ascii: ",")) else { return false }
+        }
+    }
+
     /// The byte range inside the quotes of a string without backslashes or control characters.
     mutating func plainString() -> Range<Int>? {
         guard take(UInt8(ascii: "\"")) else { return nil }

@@ -26,36 +26,7 @@ struct PlainJSONScanner: JSONByteScanning {
     /// Walks an object, handing each key's bytes (without quotes; keys with escapes end the walk)
     /// to `member`, which reads the value.
     mutating func members(_ member: (inout PlainJSONScanner, Range<Int>) -> Bool) -> Bool {
-        skipWhitespace()
-        guard take(UInt8(ascii: "{")) else { return false }
-        skipWhitespace()
-        if take(UInt8(ascii: "}")) { return true }
-        while true {
-            skipWhitespace()
-            guard let key = plainString() else { return false }
-            skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipWhitespace()
-            guard member(&self, key) else { return false }
-            skipWhitespace()
-            if take(UInt8(ascii: "}")) { return true }
-            guard take(UInt8(ascii: ",")) else { return false }
-        }
-    }
-
-    /// Walks an array, `element` reading each value.
-    mutating func elements(_ element: (inout PlainJSONScanner) -> Bool) -> Bool {
-        skipWhitespace()
-        guard take(UInt8(ascii: "[")) else { return false }
-        skipWhitespace()
-        if take(UInt8(ascii: "]")) { return true }
-        while true {
-            skipWhitespace()
-            guard element(&self) else { return false }
-            skipWhitespace()
-            if take(UInt8(ascii: "]")) { return true }
-            guard take(UInt8(ascii: ",")) else { return false }
-        }
+        members(key: { $0.plainString() }, member)
     }
 
     /// An array of plain strings.

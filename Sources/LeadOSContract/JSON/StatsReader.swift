@@ -159,36 +159,7 @@ struct StatsReader: JSONByteScanning {
     /// Walks an object, handing each key to `member`, which reads the value; a key outside the
     /// documented shape ends the walk.
     private mutating func members(_ member: (inout StatsReader, Key) -> Bool) -> Bool {
-        skipWhitespace()
-        guard take(UInt8(ascii: "{")) else { return false }
-        skipWhitespace()
-        if take(UInt8(ascii: "}")) { return true }
-        while true {
-            skipWhitespace()
-            guard let key = key() else { return false }
-            skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipWhitespace()
-            guard member(&self, key) else { return false }
-            skipWhitespace()
-            if take(UInt8(ascii: "}")) { return true }
-            guard take(UInt8(ascii: ",")) else { return false }
-        }
-    }
-
-    /// Walks an array, `element` reading each value.
-    private mutating func elements(_ element: (inout StatsReader) -> Bool) -> Bool {
-        skipWhitespace()
-        guard take(UInt8(ascii: "[")) else { return false }
-        skipWhitespace()
-        if take(UInt8(ascii: "]")) { return true }
-        while true {
-            skipWhitespace()
-            guard element(&self) else { return false }
-            skipWhitespace()
-            if take(UInt8(ascii: "]")) { return true }
-            guard take(UInt8(ascii: ",")) else { return false }
-        }
+        members(key: { $0.key() }, member)
     }
 
     // MARK: Values

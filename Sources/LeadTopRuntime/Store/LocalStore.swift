@@ -39,7 +39,7 @@ public final class LocalStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(1)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -512") }
+        configuration.prepareDatabase { db in try db.execute(sql: Self.pageCacheLimit) }
         let db = try DatabaseQueue(path: path, configuration: configuration)
         guard try db.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw NotCurrent() }
         self.path = path
@@ -51,6 +51,10 @@ public final class LocalStore: Sendable {
     /// A database file from before this version's last migration.
     public struct NotCurrent: Error {}
 
+    /// A 512 KB page cache instead of 2 MB: feed pages read through indexes, and the cache sits in
+    /// the dashboard's resident memory all day.
+    private static let pageCacheLimit = "PRAGMA cache_size = -512"
+
     /// Opens the file, migrates it and reads the outbox once, turning the errors that mean the
     /// file is damaged into `DatabaseDamage`.
     private static func openChecked(_ path: String) throws -> DatabaseQueue {
@@ -61,9 +65,7 @@ public final class LocalStore: Sendable {
         // WAL: one fsync per commit instead of several, with the same durability on a crash of
         // the process; readers (the UI's first frame) never wait for the outbox writer.
         configuration.prepareDatabase { db in
-            // A 512 KB page cache instead of 2 MB: feed pages read through indexes, and the cache
-            // sits in the dashboard's resident memory all day.
-            try db.execute(sql: "PRAGMA cache_size = -512")
+            try db.execute(sql: Self.pageCacheLimit)
             if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }

@@ -61,8 +61,9 @@ public final class DashboardSession: @unchecked Sendable {
     public var currentState: AppState { state }
 
     /// Safe from any thread: queues an action and wakes the UI loop. With `wake: false` the action
-    /// waits for the next wake-up (the loop's clock event comes every second): a poll that brought nothing new
-    /// only moves the status bar's age and rate budget, which the tick's frame draws anyway.
+    /// waits for the next wake-up: a poll that brought nothing new only moves the refresh age,
+    /// which the clock ticks every second for while it is shown, and otherwise only moves when
+    /// it will be shown (the loop may then wake once for nothing).
     public func post(_ action: Action, wake: Bool = true) {
         post(Posted(action: action, generation: nil), wake: wake)
     }
@@ -147,6 +148,12 @@ public final class DashboardSession: @unchecked Sendable {
         case .tick, .sync(.refreshed), .sync(.rateLimit): true
         default: false
         }
+    }
+
+    /// When the screen next changes by the clock alone (`DashboardView.nextClockChange`), for
+    /// the loop to sleep until then (UI thread only).
+    public func nextClockChange() -> Date? {
+        DashboardView.nextClockChange(state: state)
     }
 
     /// Called after each frame reached the terminal (tracing).

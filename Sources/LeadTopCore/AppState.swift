@@ -34,6 +34,11 @@ public struct AppState: Sendable {
         public var profile: String?
         /// `[rating] advance`: after a rating the selection moves to the next unrated lead.
         public var advanceAfterRating = true
+        /// The status bar shows how long ago the feed was refreshed only once it is this many
+        /// seconds old, later than refreshes are expected: a fresh feed needs no ticking age, and
+        /// the screen then has no reason to change every second. Nil: always shown (feed
+        /// polling off, where the age is the only sign of how old the feed is).
+        public var refreshAgeShownAfter: TimeInterval?
 
         public init(readOnly: Bool = false, leadCapacity: Int = 600, newMarkDuration: TimeInterval = 60,
                     messageDuration: TimeInterval = 5, sparklineDays: Int = 14, keySource: String = "",

@@ -46,6 +46,19 @@ extension AppState {
 
     public var isStale: Bool { staleSince != nil }
 
+    /// Whether the status bar shows the feed's refresh age: once it is older than refreshes are
+    /// expected to be (`Settings.refreshAgeShownAfter`), or always when no refresh is expected.
+    public var showsRefreshAge: Bool {
+        guard let age = age(of: .feed) else { return false }
+        return settings.refreshAgeShownAfter.map { age >= $0 } ?? true
+    }
+
+    /// When a hidden refresh age will appear (nil when it is shown already, or never will be).
+    public var refreshAgeAppears: Date? {
+        guard let refreshed = lastRefresh[.feed], let after = settings.refreshAgeShownAfter, !showsRefreshAge else { return nil }
+        return refreshed.addingTimeInterval(after)
+    }
+
     /// LeadOS refuses the API key, with the details, when it does.
     public var keyRejection: KeyRejection? {
         if case .keyRejected(let rejection) = connection { return rejection }

@@ -46,11 +46,12 @@ public enum SyncUpdate: Sendable, Hashable {
 }
 
 extension SyncUpdate {
-    /// False for the news of an idle poll (refreshed at, rate budget): they change only what the
-    /// clock tick redraws every second, so they need no frame of their own.
+    /// False for the news of an idle poll (the time of the refresh): it changes only the refresh
+    /// age, which is the clock's to draw when it is shown. A new rate budget is shown at once:
+    /// the clock ticks only when something on screen reads it.
     public var needsFrame: Bool {
         switch self {
-        case .refreshed, .rateLimit: false
+        case .refreshed: false
         default: true
         }
     }

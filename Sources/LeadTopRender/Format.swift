@@ -30,6 +30,18 @@ public enum Format {
         return "\(s / (365 * 86_400))y"
     }
 
+    /// The first instant after `now` at which `age(now - reference)` reads differently: the next
+    /// whole second, minute, hour, day or year of the age. Ages are cut to whole seconds towards
+    /// zero, so a reference in the future reads `0s` until one second after it.
+    public static func nextAgeChange(since reference: Date, now: Date) -> Date {
+        let s = max(0, Int(saturating: now.timeIntervalSince(reference)))
+        let unit: Int
+        if s < 60 { unit = 1 } else if s < 3600 { unit = 60 } else if s < 86_400 { unit = 3600 }
+        else if s < 1_000 * 86_400 { unit = 86_400 } else { unit = 365 * 86_400 }
+        // In Double: an age near Int.max must not overflow on its way to the next unit.
+        return reference.addingTimeInterval((Double(s / unit) + 1) * Double(unit))
+    }
+
     /// One decimal place, e.g. `78.4`; `–` for NaN and infinities, and the shortest exact form
     /// (`4.6e+18`) for magnitudes whose tenths would not fit an `Int`.
     public static func oneDecimal(_ value: Double) -> String {

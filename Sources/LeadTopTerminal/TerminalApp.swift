@@ -108,12 +108,17 @@ public final class TerminalApp: Sendable {
     ///   - framePresented: called after each frame has been flushed to the terminal (tracing).
     ///   - clockInterval: seconds between `.clock` events, which the loop's own wait times out
     ///     for: a second with nothing else to do wakes this one thread once (no timer thread).
+    ///   - clockDemand: asked after each frame when the screen next changes by the clock alone
+    ///     (nil: no such change foreseen). The ticks before then are skipped, so an idle screen
+    ///     wakes nothing; any other event still brings a clock event along once the last one
+    ///     is an interval old, so events are never handled with an older time than before.
     public func run(
         opened: (_ width: Int, _ height: Int) throws -> Void = { _, _ in },
         render: (_ width: Int, _ height: Int) throws -> CellGrid,
         handle: (TerminalEvent) throws -> Bool,
         framePresented: () -> Void = {},
-        clockInterval: TimeInterval? = nil
+        clockInterval: TimeInterval? = nil,
+        clockDemand: (() -> Date?)? = nil
     ) throws -> ExitReason {
         let signals = SignalWatcher(wake: wakePipe)
         defer { signals.stop() }
@@ -128,6 +133,13 @@ public final class TerminalApp: Sendable {
         terminal.present(try render(terminal.size.width, terminal.size.height))
         framePresented()
         var clock = clockInterval.flatMap { ClockSchedule(interval: $0) }
+        func planClock() {
+            guard let clockDemand, clock != nil else { return }
+            let now = ContinuousClock.now
+            let change = clockDemand().map { now + .nanoseconds(Self.nanoseconds($0.timeIntervalSinceNow)) }
+            clock?.wait(until: change, now: now)
+        }
+        planClock()
         while true {
             var descriptors = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -137,7 +149,13 @@ public final class TerminalApp: Sendable {
                 throw TerminalError.system(call: "poll", errno: errno)
             }
             var batch = collectEvents(terminal: terminal, signals: signals, stdinEvents: descriptors[0].revents)
-            if clock?.takeIfDue() == true { batch.events.insert(.clock(now: Date()), at: 0) }
+            let now = ContinuousClock.now
+            if clock?.takeIfDue(now: now) == true {
+                batch.events.insert(.clock(now: Date()), at: 0)
+            } else if !batch.events.isEmpty, clock?.isBehind(now: now) == true {
+                clock?.taken(now: now)
+                batch.events.insert(.clock(now: Date()), at: 0)
+            }
             for event in batch.events {
                 if try !handle(event) { return .quit }
                 if case .signal(let number) = event { return .signal(number) }
@@ -151,6 +169,7 @@ public final class TerminalApp: Sendable {
             if !batch.events.isEmpty {
                 terminal.present(try render(terminal.size.width, terminal.size.height))
                 framePresented()
+                planClock()
             }
             writePendingAlerts()
         }
@@ -165,6 +184,12 @@ public final class TerminalApp: Sendable {
         body()
         terminal.returnFromProgram(mouse: mouseWanted.load(ordering: .acquiring))
         requestRender(fullRedraw: true)
+    }
+
+    /// Seconds as nanoseconds, saturating (a change centuries away is simply far away).
+    static func nanoseconds(_ seconds: TimeInterval) -> Int64 {
+        guard !seconds.isNaN else { return 0 }
+        return Int64(min(max(seconds * 1e9, -9e18), 9e18))
     }
 
     private func writePendingAlerts() {

@@ -196,12 +196,13 @@ import Testing
                                  .arm(SyncChannel(resource), after: MachineDriver.standardInterval(resource))], "\(resource)")
             #expect(commands.compactMap(\.update).allSatisfy { !$0.needsFrame })
         }
-        // The same budget again is no news either; a new remaining count is, without a frame.
+        // The same budget again is no news either; a new remaining count is, with a frame of its
+        // own (the clock ticks only for what reads it).
         let limit = RateLimit(limit: 120, remaining: 99, resetAt: nil)
         #expect(driver.on(.rateLimitSeen(limit)) == [.emit(.rateLimit(remaining: 99, limit: 120))])
         #expect(driver.on(.rateLimitSeen(limit)) == [])
         #expect(driver.on(.rateLimitSeen(RateLimit(limit: 120, remaining: 99, resetAt: D.t0))) == [])
-        #expect(SyncUpdate.rateLimit(remaining: 99, limit: 120).needsFrame == false)
+        #expect(SyncUpdate.rateLimit(remaining: 99, limit: 120).needsFrame)
         // A changed balance is news: shown and cached.
         var lower = Polled.balance
         lower.creditsRemaining = 90

@@ -59,7 +59,7 @@ enum StatusBar {
         }
         if state.isStale {
             put(" │ ", base); put("cached data", theme[.warning].on(base.bg))
-        } else if let age = state.age(of: .feed) {
+        } else if state.showsRefreshAge, let age = state.age(of: .feed) {
             put(" │ ", base); put("updated \(Format.age(age)) ago", base)
         }
         if let limit = state.rateLimit {

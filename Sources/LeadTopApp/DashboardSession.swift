@@ -25,6 +25,9 @@ public final class DashboardSession: @unchecked Sendable {
     private var onlyClockMoved = false
     /// The clock of the last frame, which the clock's parts of the next one are compared with.
     private var lastFrameNow: Date?
+    /// What the last frame drew in the panes that are copied when their inputs are unchanged. A
+    /// clock-only frame leaves it true: it redraws none of those panes.
+    private var paneMemo = PaneMemo()
     private var theme: Theme
     private let screen: any DashboardScreen
     private let mailbox = Mutex<[Posted]>([])
@@ -125,7 +128,7 @@ public final class DashboardSession: @unchecked Sendable {
 
     /// Draws the state into the frame before last, which is kept between frames (no allocation).
     /// When only the clock moved, that frame becomes a copy of the last one with the clock's
-    /// parts redrawn.
+    /// parts redrawn; otherwise panes whose inputs did not change are copied from the last one.
     public func frame(width: Int, height: Int) -> CellGrid {
         let clockOnly = onlyClockMoved && grid.width == width && grid.height == height
             && DashboardView.clockPartsSuffice(state, width: width, height: height)
@@ -136,7 +139,7 @@ public final class DashboardSession: @unchecked Sendable {
             grid.copyCells(from: spare)
             DashboardView.renderClockParts(state: state, theme: theme, into: &grid, since: lastFrameNow)
         } else {
-            DashboardView.render(state: state, theme: theme, into: &grid)
+            DashboardView.render(state: state, theme: theme, into: &grid, over: spare, memo: &paneMemo)
         }
         lastFrameNow = state.now
         return grid

@@ -68,7 +68,12 @@ extension AppState {
     /// What an empty pane says: its usual "waiting" text, unless nothing can arrive because the
     /// key is refused (an empty account and a refused key must not look alike).
     public func placeholder(_ waiting: String) -> String {
-        keyRejection == nil ? waiting : "Nothing loaded: the API key was rejected"
+        Self.placeholder(waiting, keyRejected: keyRejection != nil)
+    }
+
+    /// `placeholder` for a pane that knows only whether the key is refused.
+    public static func placeholder(_ waiting: String, keyRejected: Bool) -> String {
+        keyRejected ? "Nothing loaded: the API key was rejected" : waiting
     }
 }
 

@@ -1,3 +1,5 @@
+import LeadTopCore
+
 /// One terminal cell. A wide character (CJK, most emoji) occupies its cell with `width == 2`, and the
 /// cell to its right is a continuation with `width == 0` and empty text.
 ///
@@ -64,6 +66,21 @@ public struct CellGrid: Sendable, Hashable {
         cells.withUnsafeMutableBufferPointer { target in
             other.cells.withUnsafeBufferPointer { source in
                 if let to = target.baseAddress, let from = source.baseAddress { to.update(from: from, count: source.count) }
+            }
+        }
+    }
+
+    /// Makes `rect` show what it shows in `other`, a grid of the same size (row by row, one copy
+    /// each). A pane is a whole number of cells wide: a wide character never straddles its edge.
+    public mutating func copyCells(in rect: Rect, from other: CellGrid) {
+        guard other.width == width, other.height == height else { return }
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x0 < x1, y0 < y1 else { return }
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { target in
+            other.cells.withUnsafeBufferPointer { source in
+                guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                for y in y0..<y1 { (to + y * width + x0).update(from: from + y * width + x0, count: x1 - x0) }
             }
         }
     }

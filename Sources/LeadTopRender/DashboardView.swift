@@ -21,11 +21,18 @@ public enum DashboardView {
         // The panes and the status bar tile the whole screen and clear what they cover, so there
         // is no full-screen clear first.
         CampaignsPane.draw(into: &grid, state: state, theme: theme, rect: layout.campaigns, focused: state.focus == .campaigns)
-        StatsPane.draw(into: &grid, state: state, theme: theme, rect: layout.stats, focused: state.focus == .stats)
+        StatsPane.draw(into: &grid, inputs: StatsPane.Inputs(state), theme: theme, rect: layout.stats, focused: state.focus == .stats)
         FeedPane.draw(into: &grid, state: state, theme: theme, rect: layout.feed, focused: state.focus == .feed)
         CreditsPane.draw(into: &grid, state: state, theme: theme, rect: layout.credits, focused: state.focus == .credits)
-        FeedbackPane.draw(into: &grid, state: state, theme: theme, rect: layout.feedback, focused: state.focus == .feedback)
+        FeedbackPane.draw(into: &grid, inputs: FeedbackPane.Inputs(state), theme: theme, rect: layout.feedback,
+                          focused: state.focus == .feedback)
         StatusBar.draw(into: &grid, state: state, theme: theme, rect: layout.statusBar)
+        drawOverlays(state: state, theme: theme, into: &grid)
+    }
+
+    /// Draws any dialog or notice over the panes; true when there was one.
+    @discardableResult
+    static func drawOverlays(state: AppState, theme: Theme, into grid: inout CellGrid) -> Bool {
         let body = Rect(x: 0, y: 0, width: grid.width, height: grid.height - 1)
         if state.modal == nil, let rejection = state.keyRejection {
             KeyRejectedNotice.draw(into: &grid, rejection: rejection, state: state, screen: body, theme: theme)
@@ -49,8 +56,9 @@ public enum DashboardView {
         case .profilePicker(let selected):
             Dialogs.profilePicker(into: &grid, names: state.profileNames, current: state.settings.profile,
                                   selected: selected, screen: body, theme: theme)
-        case .filterInput, .commandPrompt, .exportPath, nil: break
+        case .filterInput, .commandPrompt, .exportPath, nil: return state.keyRejection != nil
         }
+        return true
     }
 
     /// Whether `renderClockParts` over the previous frame gives the whole new frame when only the

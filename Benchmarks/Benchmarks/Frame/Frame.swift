@@ -4,7 +4,8 @@ import LeadTopCore
 import LeadTopRender
 import Synchronization
 
-/// One frame as the dashboard draws it: the whole screen rendered into the reused cell grid, the
+/// One frame as the dashboard draws it: the screen rendered into the reused cell grid (panes
+/// whose inputs did not change copied from the last frame, as the dashboard does), the
 /// previous frame kept (as the terminal keeps it), and the diff computed as the terminal asks for it
 /// (band scrolls looked for, then the changed runs). Each
 /// frame moves the feed selection by one row, so every frame has a small real change.
@@ -42,6 +43,7 @@ final class FrameLoop: @unchecked Sendable {
     private let states: (AppState, AppState)
     private var grid: CellGrid
     private var previous: CellGrid
+    private var memo = PaneMemo()
     private var flip = false
 
     static func shared(width: Int, height: Int, leads: Int) -> FrameLoop {
@@ -60,16 +62,17 @@ final class FrameLoop: @unchecked Sendable {
         precondition(first.selectedLeadID != second.selectedLeadID, "the selection did not move")
         states = (first, second)
         grid = CellGrid(width: width, height: height)
-        DashboardView.render(state: first, theme: .default, into: &grid)
+        DashboardView.render(state: first, theme: .default, into: &grid, over: grid, memo: &memo)
         previous = grid
     }
 
     /// Keep the last frame, draw the next state into the frame before it (as the dashboard does,
-    /// so no grid is copied), diff the two.
+    /// so no grid is copied; panes whose inputs did not change are copied from the last frame),
+    /// diff the two.
     func frame() {
         flip.toggle()
         swap(&previous, &grid)
-        DashboardView.render(state: flip ? states.1 : states.0, theme: .default, into: &grid)
+        DashboardView.render(state: flip ? states.1 : states.0, theme: .default, into: &grid, over: previous, memo: &memo)
         blackHole(grid.frameDiff(since: previous))
     }
 }

@@ -11,8 +11,8 @@ import LeadTopRender
 // is left is the instructions of one unit, the same on every run (SWIFT_DETERMINISTIC_HASHING=1).
 //
 // Usage: CostProbe frame COUNT
-//            a 200x50 frame of a 1,000-campaign account: render into the reused grid, diff against
-//            the previous frame (the selection moves one row per frame)
+//            a 200x50 frame of a 1,000-campaign account: render into the reused grid (unchanged
+//            panes copied), diff against the previous frame (the selection moves one row per frame)
 //        CostProbe poll URL KEY RESOURCE COUNT
 //            a poll that brings nothing new, as the sync engine makes it: request, reply, decode
 //            (stats: compared with the previous reply, and decoded only when it differs);
@@ -42,13 +42,16 @@ case "frame":
     var second = first
     _ = reduce(&second, .key(.down))
     var grid = CellGrid(width: 200, height: 50)
-    DashboardView.render(state: first, theme: .default, into: &grid)
+    var memo = PaneMemo()
+    DashboardView.render(state: first, theme: .default, into: &grid, over: grid, memo: &memo)
     var previous = grid
     var changed = 0
     let start = cpuSeconds()
     for i in 0..<count {
-        swap(&previous, &grid) // as the dashboard does: draw into the frame before last
-        DashboardView.render(state: i % 2 == 0 ? second : first, theme: .default, into: &grid)
+        // As the dashboard does: draw into the frame before last, copying the panes whose
+        // inputs did not change from the last one.
+        swap(&previous, &grid)
+        DashboardView.render(state: i % 2 == 0 ? second : first, theme: .default, into: &grid, over: previous, memo: &memo)
         changed &+= grid.frameDiff(since: previous).runs.count
     }
     report(count, since: start)

@@ -6,9 +6,14 @@ enum CampaignsPane {
     static let specs = TableColumns.campaigns
 
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
+        draw(into: &grid, inputs: Inputs(state), theme: theme, rect: rect, focused: focused)
+    }
+
+    /// Draws from `inputs` alone (`PaneReuse`): what it does not read cannot make it stale.
+    static func draw(into grid: inout CellGrid, inputs state: Inputs, theme: Theme, rect: Rect, focused: Bool) {
         let scope = state.scopeCampaignID.map { _ in " · scoped" } ?? ""
         // More on LeadOS than one poll fetches: say the list is only the newest part.
-        let count = state.moreCampaignsOnServer
+        let count = state.moreOnServer
             ? "newest \(Format.thousands(state.campaigns.count)), more not shown" : "\(state.campaigns.count)"
         let title = "1 Campaigns (\(count))\(scope)"
         let inner = Block.draw(into: &grid, rect, title: title, focused: focused, theme: theme)
@@ -17,7 +22,7 @@ enum CampaignsPane {
         let xs = Columns.origins(widths, x: inner.x)
         for (i, spec) in specs.enumerated() where widths[i] > 0 {
             var title = i == 4 ? "\(widths[i]) DAYS" : spec.title
-            if let order = state.campaignOrder, TableColumns.campaignKeys[i] == order.key {
+            if let order = state.order, TableColumns.campaignKeys[i] == order.key {
                 title = TableColumns.markedTitle(title, descending: order.descending, width: widths[i])
             }
             grid.draw(title, in: Rect(x: xs[i], y: inner.y, width: widths[i], height: 1),
@@ -25,11 +30,14 @@ enum CampaignsPane {
         }
         let rows = max(0, inner.height - 1)
         guard !state.campaigns.isEmpty else {
-            if rows > 0 { grid.draw(state.placeholder("No campaigns yet"), x: inner.x, y: inner.y + 1, maxWidth: inner.width, style: theme[.dim]) }
+            if rows > 0 {
+                grid.draw(AppState.placeholder("No campaigns yet", keyRejected: state.keyRejected), x: inner.x, y: inner.y + 1,
+                          maxWidth: inner.width, style: theme[.dim])
+            }
             return
         }
         for r in 0..<rows {
-            let index = state.campaignScroll + r
+            let index = state.scroll + r
             guard index < state.campaigns.count else { break }
             let campaign = state.campaigns[index]
             let row = TableRow(into: &grid, specs: specs, widths: widths, origins: xs, inner: inner, row: r,
@@ -39,7 +47,7 @@ enum CampaignsPane {
             cell(1, (campaign.id == state.scopeCampaignID ? "» " : "") + campaign.name, .text)
             cell(2, "\(campaign.leadsDeliveredToday)/\(campaign.dailyLeadCap)", .text)
             cell(3, reasonText(campaign), .dim)
-            cell(4, Sparkline.text((state.campaignSeries[campaign.id] ?? []).suffix(widths[4])), .sparkline)
+            cell(4, Sparkline.text((state.series[campaign.id] ?? []).suffix(widths[4])), .sparkline)
             cell(5, Format.thousands(campaign.leadsDelivered), .text)
             cell(6, Format.thousands(campaign.creditsSpent), .text)
         }

@@ -4,10 +4,16 @@ import LeadTopCore
 /// Feedback and personalisation: good/bad counts, bad reasons, personalisation progress.
 enum FeedbackPane {
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
+        draw(into: &grid, inputs: Inputs(state), theme: theme, rect: rect, focused: focused)
+    }
+
+    /// Draws from `inputs` alone (`PaneReuse`): what it does not read cannot make it stale.
+    static func draw(into grid: inout CellGrid, inputs: Inputs, theme: Theme, rect: Rect, focused: Bool) {
         let inner = Block.draw(into: &grid, rect, title: "5 Feedback", focused: focused, theme: theme)
         guard inner.height > 0 else { return }
-        guard let summary = state.displayedFeedbackSummary else {
-            grid.draw(state.placeholder("Waiting for feedback summary…"), x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
+        guard let summary = inputs.summary else {
+            grid.draw(AppState.placeholder("Waiting for feedback summary…", keyRejected: inputs.keyRejected), x: inner.x,
+                      y: inner.y, maxWidth: inner.width, style: theme[.dim])
             return
         }
         var y = inner.y

@@ -5,11 +5,16 @@ import LeadTopCore
 /// and the totals; for the scoped campaign or for all.
 enum StatsPane {
     static func draw(into grid: inout CellGrid, state: AppState, theme: Theme, rect: Rect, focused: Bool) {
-        let scopeName = state.scopeCampaignID.map { state.campaign(id: $0)?.name ?? $0 } ?? "all"
-        let inner = Block.draw(into: &grid, rect, title: "3 Delivery stats (\(scopeName))", focused: focused, theme: theme)
+        draw(into: &grid, inputs: Inputs(state), theme: theme, rect: rect, focused: focused)
+    }
+
+    /// Draws from `inputs` alone (`PaneReuse`): what it does not read cannot make it stale.
+    static func draw(into grid: inout CellGrid, inputs: Inputs, theme: Theme, rect: Rect, focused: Bool) {
+        let inner = Block.draw(into: &grid, rect, title: "3 Delivery stats (\(inputs.scopeName))", focused: focused, theme: theme)
         guard inner.height > 0 else { return }
-        guard let stats = state.displayedStats, !stats.data.isEmpty else {
-            grid.draw(state.placeholder("Waiting for stats…"), x: inner.x, y: inner.y, maxWidth: inner.width, style: theme[.dim])
+        guard let stats = inputs.stats, !stats.data.isEmpty else {
+            grid.draw(AppState.placeholder("Waiting for stats…", keyRejected: inputs.keyRejected), x: inner.x, y: inner.y,
+                      maxWidth: inner.width, style: theme[.dim])
             return
         }
         let avg = stats.totals.avgScore.map(Format.oneDecimal) ?? "–"

@@ -75,23 +75,23 @@ enum CampaignReader {
         /// its contract range, or a field seen twice.
         mutating func read(_ field: Field, from scanner: inout PlainJSONScanner) -> Bool {
             switch field {
-            case .id: Self.setOnce(&id, scanner.string())
-            case .name: Self.setOnce(&name, scanner.string())
-            case .status: Self.setOnce(&status, scanner.string().flatMap(CampaignStatus.init(rawValue:)))
-            case .pausedReason: Self.setOnce(&pausedReason, Self.optional(&scanner) { $0.string().flatMap(PausedReason.init(rawValue:)) })
-            case .dailyLeadCap: Self.setOnce(&dailyLeadCap, Self.integer(&scanner, in: ContractRange.dailyLeadCap))
-            case .totalLeadCap: Self.setOnce(&totalLeadCap, Self.optional(&scanner) { Self.integer(&$0, in: ContractRange.positive) })
-            case .jobTitles: Self.setOnce(&jobTitles, scanner.strings())
-            case .industries: Self.setOnce(&industries, scanner.strings())
-            case .companySizes: Self.setOnce(&companySizes, Self.companySizes(&scanner))
-            case .geographies: Self.setOnce(&geographies, scanner.strings())
-            case .minScore: Self.setOnce(&minScore, Self.integer(&scanner, in: ContractRange.score))
-            case .enrichmentLevel: Self.setOnce(&enrichmentLevel, scanner.string().flatMap(EnrichmentLevel.init(rawValue:)))
-            case .leadsDelivered: Self.setOnce(&leadsDelivered, Self.integer(&scanner, in: ContractRange.count))
-            case .leadsDeliveredToday: Self.setOnce(&leadsDeliveredToday, Self.integer(&scanner, in: ContractRange.count))
-            case .creditsSpent: Self.setOnce(&creditsSpent, Self.integer(&scanner, in: ContractRange.count))
-            case .createdAt: Self.setOnce(&createdAt, scanner.timestamp())
-            case .updatedAt: Self.setOnce(&updatedAt, scanner.timestamp())
+            case .id: Plain.setOnce(&id, scanner.string())
+            case .name: Plain.setOnce(&name, scanner.string())
+            case .status: Plain.setOnce(&status, scanner.string().flatMap(CampaignStatus.init(rawValue:)))
+            case .pausedReason: Plain.setOnce(&pausedReason, Plain.optional(&scanner) { $0.string().flatMap(PausedReason.init(rawValue:)) })
+            case .dailyLeadCap: Plain.setOnce(&dailyLeadCap, Plain.integer(&scanner, in: ContractRange.dailyLeadCap))
+            case .totalLeadCap: Plain.setOnce(&totalLeadCap, Plain.optional(&scanner) { Plain.integer(&$0, in: ContractRange.positive) })
+            case .jobTitles: Plain.setOnce(&jobTitles, scanner.strings())
+            case .industries: Plain.setOnce(&industries, scanner.strings())
+            case .companySizes: Plain.setOnce(&companySizes, Self.companySizes(&scanner))
+            case .geographies: Plain.setOnce(&geographies, scanner.strings())
+            case .minScore: Plain.setOnce(&minScore, Plain.integer(&scanner, in: ContractRange.score))
+            case .enrichmentLevel: Plain.setOnce(&enrichmentLevel, scanner.string().flatMap(EnrichmentLevel.init(rawValue:)))
+            case .leadsDelivered: Plain.setOnce(&leadsDelivered, Plain.integer(&scanner, in: ContractRange.count))
+            case .leadsDeliveredToday: Plain.setOnce(&leadsDeliveredToday, Plain.integer(&scanner, in: ContractRange.count))
+            case .creditsSpent: Plain.setOnce(&creditsSpent, Plain.integer(&scanner, in: ContractRange.count))
+            case .createdAt: Plain.setOnce(&createdAt, scanner.timestamp())
+            case .updatedAt: Plain.setOnce(&updatedAt, scanner.timestamp())
             }
         }
 
@@ -108,23 +108,6 @@ enum CampaignReader {
                 enrichmentLevel: enrichmentLevel, leadsDelivered: leadsDelivered,
                 leadsDeliveredToday: leadsDeliveredToday, creditsSpent: creditsSpent,
                 createdAt: createdAt, updatedAt: updatedAt)
-        }
-
-        private static func setOnce<T>(_ slot: inout T?, _ value: T?) -> Bool {
-            guard slot == nil, let value else { return false }
-            slot = value
-            return true
-        }
-
-        private static func integer(_ scanner: inout PlainJSONScanner, in range: ClosedRange<Int>) -> Int? {
-            scanner.integer().flatMap { range.contains($0) ? $0 : nil }
-        }
-
-        /// `null` as `.some(nil)`, else the value `read` gives (nil when it gives none).
-        private static func optional<T>(_ scanner: inout PlainJSONScanner,
-                                        _ read: (inout PlainJSONScanner) -> T?) -> T?? {
-            if scanner.takeNull() { return .some(nil) }
-            return read(&scanner).map { .some($0) }
         }
 
         private static func companySizes(_ scanner: inout PlainJSONScanner) -> [CompanySize]? {

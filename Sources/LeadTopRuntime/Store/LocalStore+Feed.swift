@@ -165,7 +165,7 @@ extension LocalStore {
             var leads: [Lead] = []
             leads.reserveCapacity(min(request.limit, 1_000))
             while let body = try rows.next() {
-                if let lead = try? decoder.decode(Lead.self, from: body) { leads.append(lead) }
+                if let lead = try? Lead.decode(from: body, decoder: decoder) { leads.append(lead) }
             }
             return FeedPage(request: request, leads: leads, matching: matching, total: total,
                             version: try Self.feedVersion(db))

@@ -33,9 +33,9 @@ public enum LeadOSJSON {
     }
 
     /// Decodes a value with the contract's settings. Stats replies, megabytes for a large account,
-    /// campaigns, a thousand of which start-up decodes, and cached leads, a page of which it
-    /// decodes, have faster ways with the same outcome (`DeliveryStats.decode(from:decoder:)`,
-    /// `CampaignReader`, `LeadReader`).
+    /// campaigns, a thousand of which start-up decodes, cached leads, a page of which it decodes,
+    /// and pages of either, which every poll decodes, have faster ways with the same outcome
+    /// (`DeliveryStats.decode(from:decoder:)`, `CampaignReader`, `LeadReader`, `PlainListReader`).
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         if type == DeliveryStats.self, let stats = try DeliveryStats.decode(from: data, decoder: makeDecoder()) as? T {
             return stats
@@ -48,6 +48,8 @@ public enum LeadOSJSON {
             let read: Lead? = data.withUnsafeBytes { bytes in LeadReader.read(bytes) }
             if let lead = read as? T { return lead }
         }
+        if type == ListEnvelope<Campaign>.self, let page = ListEnvelope<Campaign>.readPlain(data) as? T { return page }
+        if type == ListEnvelope<Lead>.self, let page = ListEnvelope<Lead>.readPlain(data) as? T { return page }
         return try makeDecoder().decode(type, from: data)
     }
 }

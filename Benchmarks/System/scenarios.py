@@ -173,9 +173,10 @@ def idle_cpu(binary, seconds=60):
     watch = None
     try:
         newest = sim.request("GET", "/v1/leads?limit=8")["data"]
-        # A word, not the whole name: curses may move the cursor over a blank instead of writing it.
-        words = [w for lead in newest for w in lead["full_name"].split() if w.isascii() and len(w) >= 5]
-        name = max(words, key=len)[:10] if words else None
+        # A first name, not the whole name: curses may move the cursor over a blank instead of
+        # writing it, and the NAME column cuts a long name's end.
+        firsts = [lead["full_name"].split()[0] for lead in newest if lead["full_name"].split()]
+        name = next((w for w in firsts if w.isascii() and 4 <= len(w) <= 12), None)
         for d in (dash, push):
             if name and not d.term.wait_output(name.encode(), timeout=60):
                 raise RuntimeError("the dashboard showed no leads in time")

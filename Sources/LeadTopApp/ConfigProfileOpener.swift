@@ -67,7 +67,7 @@ public struct ConfigProfileOpener: ProfileOpener {
                 allowInsecureHTTP: allowInsecureHTTP || resolved.allowInsecureHTTP, onExchange: onExchange)),
             home: inputs.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path)
         let account = ProfileAccount(name: profile, keySource: resolved.keySource.words(profile: profile),
-                                     apiURL: resolved.apiURL.absoluteString)
+                                     apiURL: resolved.apiURL.absoluteString, refreshAgeShownAfter: options.refreshAgeShownAfter)
         return OpenedProfile(engine: engine, account: account, exporter: exporter, resources: [lock])
     }
 }

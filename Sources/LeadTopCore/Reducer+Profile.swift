@@ -70,6 +70,7 @@ extension AppState {
         fresh.profile = account.name
         fresh.keySource = account.keySource
         fresh.apiURL = account.apiURL
+        fresh.refreshAgeShownAfter = account.refreshAgeShownAfter
         fresh.startedAt = now
         var next = AppState(width: width, height: height, now: now, settings: fresh)
         next.mouseCaptured = mouseCaptured

@@ -101,8 +101,7 @@ struct DashboardCommand: AsyncParsableCommand {
             isDemo: demo, mouse: connection.mouse, keys: connection.keys, notify: connection.notify, startedAt: Date(),
             profile: connection.profile)
         settings.advanceAfterRating = connection.ratingAdvance
-        settings.refreshAgeShownAfter = Self.refreshAgeShownAfter(intervals: connection.intervals,
-                                                                  push: connection.webhook != nil, options: syncOptions)
+        settings.refreshAgeShownAfter = syncOptions.refreshAgeShownAfter
         var state = AppState(now: Date(), settings: settings)
         state.profileNames = connection.profileNames
         let history = CommandHistoryFile(besideDatabase: connection.statePath)
@@ -191,16 +190,6 @@ struct DashboardCommand: AsyncParsableCommand {
             account: resolved.account,
             profile: resolved.profile, profileNames: resolved.profileNames, configInputs: inputs, listen: listenOptions,
             simulator: nil, temporaryDirectory: nil)
-    }
-
-    /// The feed's refresh age is worth showing once two refreshes in a row are late: the feed
-    /// is polled every `intervals.feed` seconds, and with push on, at least every
-    /// `pushFeedInterval` (pushes bring the leads in between). Nil, always shown, when the feed
-    /// is not polled.
-    static func refreshAgeShownAfter(intervals: PollIntervals, push: Bool, options: SyncOptions) -> TimeInterval? {
-        guard intervals.feed > 0 else { return nil }
-        let expected = push ? max(intervals.feed, options.pushFeedInterval) : intervals.feed
-        return 2 * expected + 2
     }
 
     /// How long the first frame waits for the cache: longer than a 100,000-lead cache takes to

@@ -32,7 +32,7 @@ import LeadTopRuntime
 
         let opened = try opener.open(profile: "other", sink: { _ in })
         #expect(opened.account == ProfileAccount(name: "other", keySource: "api_key in profile \"other\" of \(config.path)",
-                                                 apiURL: "http://127.0.0.1:1"))
+                                                 apiURL: "http://127.0.0.1:1", refreshAgeShownAfter: 6))
         let database = directory.appendingPathComponent("state/leadtop/profiles/other/leadtop.sqlite").path
         #expect(FileManager.default.fileExists(atPath: database))
 

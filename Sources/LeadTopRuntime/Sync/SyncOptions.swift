@@ -44,3 +44,15 @@ public struct SyncOptions: Sendable {
         self.webhook = webhook; self.random = random
     }
 }
+
+extension SyncOptions {
+    /// When the status bar starts showing the feed's refresh age (`Settings.refreshAgeShownAfter`):
+    /// once two refreshes in a row are late. The feed is polled every `intervals.feed` seconds,
+    /// and with push on, at least every `pushFeedInterval` (pushes bring the leads in between).
+    /// Nil, always shown, when the feed is not polled.
+    public var refreshAgeShownAfter: TimeInterval? {
+        guard intervals.feed > 0 else { return nil }
+        let expected = webhook != nil ? max(intervals.feed, pushFeedInterval) : intervals.feed
+        return 2 * expected + 2
+    }
+}

@@ -25,8 +25,7 @@ public final class DashboardSession: @unchecked Sendable {
     private var onlyClockMoved = false
     /// The clock of the last frame, which the clock's parts of the next one are compared with.
     private var lastFrameNow: Date?
-    /// What the last frame drew in the panes that are copied when their inputs are unchanged. A
-    /// clock-only frame leaves it true: it redraws none of those panes.
+    /// What `grid` and `spare` hold in the panes that are drawn only when their inputs change.
     private var paneMemo = PaneMemo()
     private var theme: Theme
     private let screen: any DashboardScreen
@@ -128,7 +127,7 @@ public final class DashboardSession: @unchecked Sendable {
 
     /// Draws the state into the frame before last, which is kept between frames (no allocation).
     /// When only the clock moved, that frame becomes a copy of the last one with the clock's
-    /// parts redrawn; otherwise panes whose inputs did not change are copied from the last one.
+    /// parts redrawn; otherwise panes whose inputs did not change are left or copied (`PaneMemo`).
     public func frame(width: Int, height: Int) -> CellGrid {
         let clockOnly = onlyClockMoved && grid.width == width && grid.height == height
             && DashboardView.clockPartsSuffice(state, width: width, height: height)
@@ -137,6 +136,7 @@ public final class DashboardSession: @unchecked Sendable {
         if grid.width != width || grid.height != height { grid = CellGrid(width: width, height: height) }
         if clockOnly {
             grid.copyCells(from: spare)
+            paneMemo.copiedLast()
             DashboardView.renderClockParts(state: state, theme: theme, into: &grid, since: lastFrameNow)
         } else {
             DashboardView.render(state: state, theme: theme, into: &grid, over: spare, memo: &paneMemo)

@@ -55,24 +55,55 @@ import Testing
             var state = F.state(width: 120, height: 40)
             var theme = Theme.default
             var memo = PaneMemo()
-            var last = DashboardView.render(state: state, theme: theme, width: 120, height: 40)
+            // The two grids the dashboard alternates between: it draws into the frame before last.
+            var last = CellGrid(width: 0, height: 0)
+            var grid = CellGrid(width: 0, height: 0)
             for step in 0..<60 {
                 let (action, switchTheme) = Self.randomStep(&random, state: state)
                 if let action { _ = reduce(&state, action) }
                 if switchTheme { theme = theme == .default ? .mono : .default }
-                var grid = CellGrid(width: state.layout.width, height: state.layout.height)
+                swap(&grid, &last)
+                if grid.width != state.layout.width || grid.height != state.layout.height {
+                    grid = CellGrid(width: state.layout.width, height: state.layout.height)
+                }
                 let before = memo
+                if step % 9 == 8, grid.width == last.width, grid.height == last.height {
+                    // A clock-only frame: a copy of the last one, as the dashboard makes it.
+                    grid.copyCells(from: last)
+                    memo.copiedLast()
+                    continue
+                }
                 DashboardView.render(state: state, theme: theme, into: &grid, over: last, memo: &memo)
                 let whole = DashboardView.render(state: state, theme: theme, width: state.layout.width, height: state.layout.height)
                 let same = grid == whole
                 #expect(same, "run \(run) step \(step) after \(String(describing: action)):\n\(gridDifference(grid, expected: whole.lines) ?? "styles differ")")
                 if !same { return }
-                if before.campaigns != nil, before.campaigns == memo.campaigns { reused += 1 }
-                last = grid
+                if before.last.campaigns != nil, before.last.campaigns == memo.last.campaigns { reused += 1 }
             }
         }
         // The runs did exercise reuse, not only whole renders.
         #expect(reused > 100, "\(reused) of 1,200 frames reused the campaigns pane")
+    }
+
+    /// A pane changed and changed back across a clock-only frame (a copy of the last one): the
+    /// grid drawn into then holds the changed pane, which `copiedLast` records.
+    @Test func aClockOnlyCopyIsRecorded() {
+        let a = F.state(width: 120, height: 40)
+        var b = a
+        reduce(&b, .key(.char("1"))) // focus moves to campaigns: their border and title change
+        var memo = PaneMemo()
+        var last = CellGrid(width: 120, height: 40), grid = CellGrid(width: 120, height: 40)
+        DashboardView.render(state: a, theme: .default, into: &grid, over: last, memo: &memo)
+        swap(&grid, &last)
+        DashboardView.render(state: b, theme: .default, into: &grid, over: last, memo: &memo)
+        swap(&grid, &last)
+        grid.copyCells(from: last)
+        memo.copiedLast()
+        swap(&grid, &last)
+        DashboardView.render(state: a, theme: .default, into: &grid, over: last, memo: &memo)
+        let whole = DashboardView.render(state: a, theme: .default, width: 120, height: 40)
+        let same = grid == whole
+        #expect(same, "\(gridDifference(grid, expected: whole.lines) ?? "styles differ")")
     }
 
     @Test func movingThroughTheFeedRedrawsTheFeedAlone() {
@@ -94,5 +125,16 @@ import Testing
                 if inReused { #expect(grid[x, y] == .blank) } else { #expect(grid[x, y] == whole[x, y]) }
             }
         }
+        // The frame after: the grid drawn into is the first one, which holds those panes already,
+        // so they are not even copied (blanked there too, they stay blank).
+        reduce(&state, .key(.up))
+        var first = last
+        for rect in [state.layout.campaigns, state.layout.stats, state.layout.feedback] { first.fill(rect) }
+        DashboardView.render(state: state, theme: .default, into: &first, over: grid, memo: &memo)
+        let wholeAgain = DashboardView.render(state: state, theme: .default, width: 200, height: 50)
+        for rect in [state.layout.campaigns, state.layout.stats, state.layout.feedback] {
+            #expect((rect.y..<rect.maxY).allSatisfy { y in (rect.x..<rect.maxX).allSatisfy { first[$0, y] == .blank } })
+        }
+        #expect(first.line(30) == wholeAgain.line(30))
     }
 }

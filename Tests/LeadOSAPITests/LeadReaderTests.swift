@@ -112,7 +112,7 @@ import LeadOSSimulator
     /// Leads of any field values, encoded as the cache stores them: whatever the text and the
     /// numbers, the outcome is `JSONDecoder`'s.
     @Test func anyLeadKeepsJSONDecodersOutcome() throws {
-        var random = SplitMix(state: 3)
+        var random = SeededRandom(seed: 3)
         let pieces = ["Oslo", " ", "ü", "東京", "🚀", "\u{2028}", "\"", "\\", "/", "\n", "\u{0}", "\u{7F}", "e\u{301}", "{", ","]
         let ints = [Int.min, -1, 0, 1, 4, 5, 70, 100, 101, Int.max]
         let times: [TimeInterval] = [-62_167_219_200, -1, 0, 1_778_144_400.5, 253_402_300_799]
@@ -129,17 +129,6 @@ import LeadOSSimulator
                 : Feedback(leadID: text(), rating: .good, reason: nil, note: random.next() % 2 == 0 ? nil : text(),
                            createdAt: lead.deliveredAt, updatedAt: lead.deliveredAt)
             Self.expectSameOutcome(try LeadOSJSON.encode(lead))
-        }
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

@@ -13,16 +13,7 @@ import Testing
     init() { #expect(TestLocale.ready) }
 
     /// Deterministic random numbers (SplitMix64) so a failure names the case that failed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Seeded = HostileInputTests.Seeded
 
     /// A dashboard in one of the shapes an idle minute finds it, at a random time. Half of them
     /// have a feed with no row showing (a filter matching nothing), so the rarer changes (days

@@ -30,7 +30,16 @@ import LeadOSSimulator
     /// The property every input must keep: the reader takes only what `JSONDecoder` decodes to the
     /// same value, and the outcome with the reader in front is `JSONDecoder`'s.
     static func expectSameOutcome(_ body: Data, sourceLocation: SourceLocation = #_sourceLocation) {
-        let whole = wholeDecode(body)
+        expectSameOutcome(body, whole: wholeDecode, read: read, decode: decode, sourceLocation: sourceLocation)
+    }
+
+    /// The same property for any plain reader: `read` is the hand reader alone, `decode` the
+    /// decoding the app uses (the reader in front of `JSONDecoder`), `whole` `JSONDecoder` alone.
+    static func expectSameOutcome<T: Equatable>(
+        _ body: Data, whole: (Data) -> Result<T, Described>, read: (Data) -> T?, decode: (Data) -> Result<T, Described>,
+        sourceLocation: SourceLocation
+    ) {
+        let whole = whole(body)
         let text = String(decoding: body, as: UTF8.self)
         if let read = read(body) {
             #expect(whole == .success(read), "the reader took \(text)", sourceLocation: sourceLocation)

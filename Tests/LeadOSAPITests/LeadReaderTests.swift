@@ -21,12 +21,7 @@ import LeadOSSimulator
     /// The reader takes only what `JSONDecoder` decodes to the same value, and the outcome with
     /// the reader in front is `JSONDecoder`'s.
     static func expectSameOutcome(_ body: Data, sourceLocation: SourceLocation = #_sourceLocation) {
-        let whole = wholeDecode(body)
-        let text = String(decoding: body, as: UTF8.self)
-        if let read = read(body) {
-            #expect(whole == .success(read), "the reader took \(text)", sourceLocation: sourceLocation)
-        }
-        #expect(decode(body) == whole, "\(text)", sourceLocation: sourceLocation)
+        CampaignReaderTests.expectSameOutcome(body, whole: wholeDecode, read: read, decode: decode, sourceLocation: sourceLocation)
     }
 
     static let now = Date(timeIntervalSince1970: 1_778_164_200)

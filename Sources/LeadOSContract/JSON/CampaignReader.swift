@@ -23,7 +23,7 @@ enum CampaignReader {
     }
 
     /// The members of a campaign, by their JSON names.
-    private enum Field: CaseIterable {
+    private enum Field: PlainJSONField {
         case id, name, status, pausedReason, dailyLeadCap, totalLeadCap, jobTitles, industries, companySizes
         case geographies, minScore, enrichmentLevel, leadsDelivered, leadsDeliveredToday, creditsSpent
         case createdAt, updatedAt
@@ -50,17 +50,7 @@ enum CampaignReader {
             }
         }
 
-        /// The field whose name the bytes of `key` spell; nil for any other key. Only the fields
-        /// of the key's length are compared (one or two of them).
-        static func named(_ key: Range<Int>, in scanner: PlainJSONScanner) -> Field? {
-            guard key.count < byLength.count else { return nil }
-            return byLength[key.count].first { scanner.bytes(in: key, equal: $0.spelling) }
-        }
-
-        /// The fields by the length of their names.
-        private static let byLength: [[Field]] = (0...21).map { count in
-            allCases.filter { $0.spelling.utf8CodeUnitCount == count }
-        }
+        static let byLength = lengthTable()
     }
 
     /// What has been read so far; each slot is filled at most once.

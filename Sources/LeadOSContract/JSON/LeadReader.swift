@@ -23,7 +23,7 @@ enum LeadReader {
     }
 
     /// The members of a lead, by their JSON names.
-    private enum Field: CaseIterable {
+    private enum Field: PlainJSONField {
         case id, campaignID, fullName, jobTitle, companyName, companyDomain, companySize, companyIndustry
         case geography, email, emailStatus, phone, linkedinURL, score, intentSummary, enrichmentLevel
         case creditsConsumed, deliveredAt, feedback
@@ -52,15 +52,7 @@ enum LeadReader {
             }
         }
 
-        /// The field whose name the bytes of `key` spell; nil for any other key.
-        static func named(_ key: Range<Int>, in scanner: PlainJSONScanner) -> Field? {
-            guard key.count < byLength.count else { return nil }
-            return byLength[key.count].first { scanner.bytes(in: key, equal: $0.spelling) }
-        }
-
-        private static let byLength: [[Field]] = (0...16).map { count in
-            allCases.filter { $0.spelling.utf8CodeUnitCount == count }
-        }
+        static let byLength = lengthTable()
     }
 
     /// What has been read so far; each slot is filled at most once.
